@@ -1,0 +1,98 @@
+/**
+ * Builds the Fastify application from its dependencies. Tests build it with an in-memory
+ * database and a fixed clock and talk to it through `inject`; server.ts builds it with the real
+ * ones and listens.
+ */
+
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { healthRoutes } from './modules/health/routes';
+import { orgRoutes } from './modules/org/routes';
+import { userRoutes } from './modules/users/routes';
+import accessPlugin from './plugins/access';
+import { errorBody, registerErrorHandler } from './plugins/errors';
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.config.LOG_LEVEL, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] },
+    genReqId: () => randomUUID().slice(0, 8),
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+    // Served over plain HTTP on a township's own network as often as behind HTTPS.
+    strictTransportSecurity: deps.config.COOKIE_SECURE,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(accessPlugin, { db: deps.database.db });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Fupin 扶贫 API', version: '0.1.0', description: '大走访 · 大排查 · 大比武' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fupin_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+
+  const dist = deps.config.WEB_DIST;
+  const hasWeb = dist !== '' && existsSync(join(dist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      preCompressed: true,
+      wildcard: true,
+      index: false,
+      // Hashed file names never change; the shell and the service worker must revalidate.
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    if (hasWeb && wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply
+      .status(404)
+      .send(errorBody(req.lang, req.id, 'NOT_FOUND', { entity: req.url.startsWith('/api/') ? 'API' : req.url }));
+  });
+
+  return app;
+}

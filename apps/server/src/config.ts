@@ -1,0 +1,61 @@
+/**
+ * The server's configuration: one object read from the environment once, validated, with a
+ * comment per setting. The README's configuration table mirrors this file.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  /** TCP port of the HTTP server */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** address to listen on; 0.0.0.0 to serve the local network */
+  HOST: z.string().default('0.0.0.0'),
+  /** PostgreSQL connection string; empty means the embedded PGlite database in DATA_DIR */
+  DATABASE_URL: z.string().default(''),
+  /** folder of the embedded database (and, later, evidence files) */
+  DATA_DIR: z.string().default('./data'),
+  /** seed the demo township when the database is empty */
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** households in the demo township */
+  DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).max(100_000).default(3000),
+  /** idle session lifetime in hours; a session unused this long must log in again */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+  /** absolute session lifetime in hours */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
+  /** mark the session cookie Secure (set true behind HTTPS) */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** failed logins on one account before it locks */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** minutes an account stays locked */
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** log level of pino */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** folder of the built web app to serve; empty disables static serving */
+  WEB_DIST: z.string().default(resolve(import.meta.dirname, '../../web/dist')),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads and validates the configuration; a wrong value stops the start with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Defaults for tests and tools: no demo seed, quiet logs. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), SEED_DEMO: false, LOG_LEVEL: 'silent', WEB_DIST: '', ...overrides };
+}

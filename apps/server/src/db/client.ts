@@ -1,0 +1,70 @@
+/**
+ * Opens the database: the embedded PGlite in a data folder when no URL is given, a PostgreSQL
+ * server through `pg` otherwise. Both speak the same dialect through the same Drizzle schema,
+ * and both run the same SQL migrations at start.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, 'migrations');
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'pg';
+  /** the embedded engine, when it is one (for dumps and COPY) */
+  pglite?: PGlite;
+  /** the connection pool, when on a server */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Opens a PGlite database in a folder (created with its parents), or in memory when no folder is given. */
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
+  if (dataDir) mkdirSync(dirname(resolve(dataDir)), { recursive: true });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir: resolve(dataDir) } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+}
+
+/** Opens a pool on a PostgreSQL server. */
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // A failed idle connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { db, kind: 'pg', pool, close: () => pool.end() };
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(options: { url: string; dataDir: string }): Promise<Database> {
+  const database = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir);
+  await migrateDatabase(database);
+  return database;
+}
+
+/** Applies every migration not yet applied. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver's own database type
+    await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    await migratePg(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}

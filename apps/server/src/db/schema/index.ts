@@ -1,0 +1,4 @@
+export * from './audit';
+export * from './households';
+export * from './units';
+export * from './users';

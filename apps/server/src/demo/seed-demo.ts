@@ -1,0 +1,109 @@
+/**
+ * The demo township 清溪镇 of the fictional 示范县, seeded on the first start of an empty
+ * database so `npm start` shows a working system at once.
+ */
+
+import type { Database } from '../db/client';
+import { rawTransaction, toCsv } from '../db/raw';
+import type { Clock } from '../lib/clock';
+import { uuidv7 } from '../lib/ids';
+import { hashPassword } from '../modules/auth/passwords';
+import { generateTownship, UNIT_COLUMNS } from './generate';
+import { insertTownship, insertUsers } from './insert';
+import { Random } from './random';
+
+/** The password every demo account shares. */
+export const DEMO_PASSWORD = 'fupin2026';
+/** A fictional county code: area 369901 is not assigned to any real place. */
+export const DEMO_COUNTY_CODE = '369901000000';
+
+export interface DemoLogin {
+  role: string;
+  username: string;
+  password: string;
+  note: string;
+}
+
+export interface DemoSummary {
+  households: number;
+  members: number;
+  logins: DemoLogin[];
+}
+
+export const DEMO_LOGINS: DemoLogin[] = [
+  { username: 'admin', role: '镇扶贫办 township office', note: '清溪镇: units, users, audit' },
+  { username: 'leader', role: '镇领导 town leader', note: 'reads the township; stationed in 东溪村' },
+  { username: 'edu', role: '行业分管领导 sector leader', note: 'education (also med, housing, water)' },
+  { username: 'v01', role: '村两委 village staff', note: '东溪村 (v01…v12, fs01…fs12)' },
+  { username: 'cadre001', role: '帮扶干部 assistance cadre', note: 'five paired households in 东溪村' },
+  { username: 'judge1', role: '评分员 judge', note: 'judge1…judge3' },
+  { username: 'discipline', role: '镇纪委 discipline commission', note: 'read-only, audit log' },
+  { username: 'reviewer', role: '县工作组 county reviewer', note: 'reads the county' },
+  { username: 'countyadmin', role: '县级管理员 county admin', note: 'manages every township of 示范县' },
+].map((l) => ({ ...l, password: DEMO_PASSWORD }));
+
+/** Seeds the demo when the database holds no unit yet; returns null when it already had data. */
+export async function seedDemoIfEmpty(
+  database: Database,
+  clock: Clock,
+  options: { households: number },
+): Promise<DemoSummary | null> {
+  const now = clock.now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return rawTransaction(database, async (tx) => {
+    const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from units');
+    if ((rows[0]?.n ?? 0) > 0) return null;
+    const r = new Random(20_200_310);
+    const countyId = r.uuid();
+    const townshipId = r.uuid();
+    await tx.copyIn(
+      'units',
+      UNIT_COLUMNS,
+      toCsv([[countyId, 'county', null, countyId, null, null, DEMO_COUNTY_CODE, '示范县', 0, now, now]]),
+    );
+    const township = generateTownship({
+      seed: 2020,
+      countyId,
+      countyCode: DEMO_COUNTY_CODE,
+      townshipId,
+      townshipName: '清溪',
+      townshipDigits: '101',
+      villages: 12,
+      households: options.households,
+      notOut: Math.min(47, Math.floor(options.households / 20)),
+      usernamePrefix: '',
+      year: now.getUTCFullYear(),
+      now,
+      centre: { lat: 26.2, lng: 115.4 },
+    });
+    await insertTownship(tx, township, passwordHash, now);
+    await insertUsers(
+      tx,
+      [
+        {
+          id: r.uuid(),
+          username: 'countyadmin',
+          displayName: '县级管理员',
+          homeUnitId: countyId,
+          roles: [{ id: r.uuid(), role: 'county_admin', unitId: countyId, sector: null, title: null }],
+        },
+        {
+          id: r.uuid(),
+          username: 'reviewer',
+          displayName: '县工作组',
+          homeUnitId: countyId,
+          roles: [{ id: r.uuid(), role: 'county_reviewer', unitId: countyId, sector: null, title: '工作组组长' }],
+        },
+      ],
+      passwordHash,
+      now,
+    );
+    const summary = { ...township.counts, seed: 2020 };
+    await tx.query(
+      `insert into audit_log (township_id, id, at, actor_name, action, entity_type, entity_id, unit_id, after)
+       values ($1, $2, $3, 'system', 'seed_demo', 'township', $1, $1, $4)`,
+      [townshipId, uuidv7(now), now, JSON.stringify(summary)],
+    );
+    return { households: township.counts.households, members: township.counts.members, logins: DEMO_LOGINS };
+  });
+}

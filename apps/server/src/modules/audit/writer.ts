@@ -1,0 +1,68 @@
+/**
+ * Writes audit records inside the command's transaction: the change and its record commit or
+ * roll back together, so there is never a change without its record or a record of a change
+ * that did not happen.
+ */
+import type { Tx } from '../../db/client';
+import { auditLog } from '../../db/schema/index';
+import { uuidv7 } from '../../lib/ids';
+
+export interface Actor {
+  userId: string | null;
+  name: string;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface AuditEntry {
+  /** the tenant: the township of the entity, or the county for county-level entities */
+  townshipId: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  unitId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** who did it, when not the command's actor (a login is done by the person logging in) */
+  actor?: { userId: string; name: string };
+}
+
+export class AuditWriter {
+  constructor(
+    private readonly tx: Tx,
+    private readonly actor: Actor,
+    private readonly now: Date,
+  ) {}
+
+  /** Records one change to one entity. */
+  async record(entry: AuditEntry): Promise<void> {
+    await this.recordMany([entry]);
+  }
+
+  /** Records several changes in one statement (bulk commands). */
+  async recordMany(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((e) => ({
+      townshipId: e.townshipId,
+      id: uuidv7(this.now),
+      at: this.now,
+      actorId: e.actor?.userId ?? this.actor.userId,
+      actorName: e.actor?.name ?? this.actor.name,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      unitId: e.unitId ?? null,
+      before: toJson(e.before),
+      after: toJson(e.after),
+      requestId: this.actor.requestId,
+      ip: this.actor.ip,
+    }));
+    for (let i = 0; i < rows.length; i += 1000) await this.tx.insert(auditLog).values(rows.slice(i, i + 1000));
+  }
+}
+
+/** Dates become ISO strings and undefined becomes null, so before/after compare as stored. */
+function toJson(value: unknown): unknown {
+  if (value === undefined) return null;
+  return JSON.parse(JSON.stringify(value));
+}

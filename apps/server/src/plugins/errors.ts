@@ -1,0 +1,127 @@
+/**
+ * The one place where failures become HTTP answers. Domain errors map to a status by code;
+ * validation failures list every field with a message naming it; anything unexpected is a 500
+ * that shows an error id and no internals (the log keeps the details under the same id).
+ */
+import {
+  DomainError,
+  describeFieldError,
+  type ErrorCode,
+  type FieldError,
+  hasMessage,
+  issueToFieldError,
+  type Lang,
+  translate,
+} from '@fupin/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  IDEMPOTENCY_CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  UNIT_CODE_INVALID: 400,
+  UNIT_CODE_TAKEN: 409,
+  UNIT_PARENT_INVALID: 400,
+  UNIT_HAS_CHILDREN: 409,
+  UNIT_IN_USE: 409,
+  USERNAME_TAKEN: 409,
+  PASSWORD_WEAK: 400,
+  PASSWORD_WRONG: 400,
+  ROLE_NOT_ASSIGNABLE: 400,
+  ROLE_SECTOR_REQUIRED: 400,
+  ROLE_OUTSIDE_SCOPE: 403,
+  SELF_LOCKOUT: 409,
+  CROSS_ORIGIN: 403,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+};
+
+/** The HTTP status of a domain error code. */
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: { path: string; message: string }[];
+    requestId: string;
+  };
+}
+
+/** Parameters that are themselves catalogue keys (an entity name, a reason) are translated too. */
+function translateParams(lang: Lang, params: Record<string, string | number>) {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && hasMessage(v) ? translate(lang, v) : v;
+  return out;
+}
+
+/** The response body of a domain error in a language. */
+export function errorBody(
+  lang: Lang,
+  requestId: string,
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+  fields: FieldError[] = [],
+): ErrorBody {
+  const body: ErrorBody = {
+    error: { code, message: translate(lang, code, translateParams(lang, { ...params, requestId })), requestId },
+  };
+  if (fields.length) {
+    body.error.fields = fields.map((f) => ({
+      path: f.path,
+      message: describeFieldError(lang, { ...f, ...(f.params ? { params: translateParams(lang, f.params) } : {}) }),
+    }));
+    // A single field error is the message itself: a form without that field still says what is wrong.
+    if (code === 'VALIDATION_FAILED' && body.error.fields.length === 1)
+      body.error.message = body.error.fields[0]?.message ?? body.error.message;
+  }
+  return body;
+}
+
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  code: ErrorCode,
+  params?: Record<string, string | number>,
+  fields?: FieldError[],
+) {
+  return reply.status(statusOf(code)).send(errorBody(req.lang ?? 'zh-CN', req.id, code, params, fields));
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
+    if (err instanceof DomainError) return send(reply, req, err.code, err.params, err.fields);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) =>
+        issueToFieldError({
+          ...(v.params as object),
+          code: v.keyword,
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message ?? '',
+        }),
+      );
+      return send(reply, req, 'VALIDATION_FAILED', {}, fields);
+    }
+    const fe = err as FastifyError;
+    if (fe.statusCode === 429) return send(reply, req, 'RATE_LIMITED');
+    if (fe.statusCode === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, req, 'PAYLOAD_TOO_LARGE');
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Malformed JSON, a wrong content type and the like: the request itself is unreadable.
+      req.log.info({ err }, 'bad request');
+      return send(reply, req, 'VALIDATION_FAILED');
+    }
+    req.log.error({ err }, 'unexpected error');
+    return send(reply, req, 'INTERNAL');
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * Starts Fupin: opens and migrates the database, seeds the demo township on an empty database,
+ * listens, and closes cleanly on SIGINT or SIGTERM.
+ */
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { seedDemoIfEmpty } from './demo/seed-demo';
+import { systemClock } from './lib/clock';
+
+const config = loadConfig();
+const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const app = await buildApp({ config, database, clock: systemClock });
+
+if (config.SEED_DEMO) {
+  const seeded = await seedDemoIfEmpty(database, systemClock, { households: config.DEMO_HOUSEHOLDS });
+  if (seeded) app.log.info(`demo township seeded: ${seeded.households} households, ${seeded.members} members`);
+  if (seeded) printLogins(seeded.logins);
+}
+
+await app.listen({ port: config.PORT, host: config.HOST });
+const where = config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`;
+console.log(`\nFupin 扶贫 is serving http://localhost:${config.PORT}  (database: ${where})\n`);
+
+function printLogins(logins: { role: string; username: string; password: string; note: string }[]) {
+  const lines = logins.map((l) => `  ${l.username.padEnd(18)} ${l.password.padEnd(14)} ${l.role}  ${l.note}`);
+  console.log(`\n演示账号 Demo logins (all share one password):\n${lines.join('\n')}\n`);
+}
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Coded domain errors. Code paths throw a DomainError with a code and parameters; the server's
+ * edge maps the code to an HTTP status once, and the message catalogue turns it into Chinese or
+ * English for the reader. Nothing below the edge writes user-facing text.
+ */
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'NOT_FOUND',
+  'IDEMPOTENCY_CONFLICT',
+  'VERSION_CONFLICT',
+  'UNIT_CODE_INVALID',
+  'UNIT_CODE_TAKEN',
+  'UNIT_PARENT_INVALID',
+  'UNIT_HAS_CHILDREN',
+  'UNIT_IN_USE',
+  'USERNAME_TAKEN',
+  'PASSWORD_WEAK',
+  'PASSWORD_WRONG',
+  'ROLE_NOT_ASSIGNABLE',
+  'ROLE_SECTOR_REQUIRED',
+  'ROLE_OUTSIDE_SCOPE',
+  'SELF_LOCKOUT',
+  'CROSS_ORIGIN',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export interface FieldError {
+  /** dotted path of the field, e.g. `members.2.idNumber` */
+  path: string;
+  /** message key of the catalogue (`issue.*`) or a DomainError code */
+  key: string;
+  params?: ErrorParams;
+}
+
+/** A failure the user can act on, carrying a code from the catalogue. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  readonly fields: FieldError[];
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, fields: FieldError[] = []) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'DomainError';
+    this.code = code;
+    this.params = params;
+    this.fields = fields;
+  }
+}
+
+/** Shorthand for a validation failure on one field. */
+export function fieldError(path: string, key: string, params?: ErrorParams): DomainError {
+  return new DomainError('VALIDATION_FAILED', {}, [{ path, key, ...(params ? { params } : {}) }]);
+}
