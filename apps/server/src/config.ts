@@ -35,6 +35,8 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   /** failed logins on one account before it locks */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** login attempts per minute from one address, whatever the account */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** minutes an account stays locked */
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   /** log level of pino */
@@ -57,5 +59,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Defaults for tests and tools: no demo seed, quiet logs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), SEED_DEMO: false, LOG_LEVEL: 'silent', WEB_DIST: '', ...overrides };
+  return { ...loadConfig({}), SEED_DEMO: false, LOG_LEVEL: 'silent', WEB_DIST: '', LOGIN_RATE_PER_MINUTE: 10_000, ...overrides };
 }

@@ -4,7 +4,7 @@
  * Names are made up, ID numbers carry valid check digits on a fictional area code, and no real
  * person is described.
  */
-import { ageOn, buildIdNumber, type Role, type Sector } from '@fupin/domain';
+import { addDays, ageOn, buildIdNumber, type Role, type Sector, shanghaiDate } from '@fupin/domain';
 import { pinyinKey } from '../lib/pinyin';
 import { FEMALE_CHARS, GROUP_NUMERALS, HAZARD_POINTS, INDUSTRIES, MALE_CHARS, SURNAMES, VILLAGE_NAMES } from './names';
 import { Random } from './random';
@@ -141,7 +141,8 @@ function schoolingAt(age: number, r: Random): string {
 export function generateTownship(plan: TownshipPlan): SyntheticTownship {
   const r = new Random(plan.seed);
   const now = plan.now;
-  const refDate = `${plan.year}-03-10`;
+  // Everyone is born before the data's own date, so no ID number carries a future birth date.
+  const refDate = shanghaiDate(now);
   const areaCode = plan.countyCode.slice(0, 6);
   const townshipCode = `${areaCode}${plan.townshipDigits}000`;
   const units: unknown[][] = [];
@@ -251,8 +252,7 @@ export function generateTownship(plan: TownshipPlan): SyntheticTownship {
     let transfer = 0;
     const memberRows: unknown[][] = [];
     people.forEach((p, i) => {
-      const birthYear = plan.year - p.age;
-      const birth = `${birthYear}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+      const birth = addDays(refDate, -(p.age * 365 + r.int(0, 360)));
       const age = ageOn(birth, refDate);
       let idNumber = '';
       do idNumber = buildIdNumber(areaCode, birth, r.int(0, 999), p.sex);

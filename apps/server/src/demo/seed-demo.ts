@@ -101,8 +101,8 @@ export async function seedDemoIfEmpty(
     const summary = { ...township.counts, seed: 2020 };
     await tx.query(
       `insert into audit_log (township_id, id, at, actor_name, action, entity_type, entity_id, unit_id, after)
-       values ($1, $2, $3, 'system', 'seed_demo', 'township', $1, $1, $4)`,
-      [townshipId, uuidv7(now), now, JSON.stringify(summary)],
+       values ($1, $2, $3, 'system', 'seed_demo', 'township', $4, $1, $5)`,
+      [townshipId, uuidv7(now), now, townshipId, JSON.stringify(summary)],
     );
     return { households: township.counts.households, members: township.counts.members, logins: DEMO_LOGINS };
   });

@@ -165,13 +165,14 @@ async function accessPlugin(app: FastifyInstance, opts: { db: Db }) {
     req.principal = await authenticate(req);
     if (!req.principal) throw new DomainError('UNAUTHENTICATED');
     if (req.principal.mustChangePassword && !('signedIn' in access)) throw new DomainError('PASSWORD_CHANGE_REQUIRED');
+    // Refused before the body is even read when the permission is held nowhere.
+    if ('permission' in access && !holdsAnywhere(req.principal.grants, access.permission)) throw new DomainError('FORBIDDEN');
   });
 
   app.addHook('preHandler', async (req) => {
     const access = req.routeOptions.config.access;
     if (!access || !('permission' in access)) return;
     const grants = principalOf(req).grants;
-    if (!holdsAnywhere(grants, access.permission)) throw new DomainError('FORBIDDEN');
     const ids = access.unit === 'scoped' ? 'scoped' : await unitIdsOf(req, opts.db, access.unit);
     if (ids === 'scoped') {
       req.scope = await loadScope(opts.db, grants, access.permission);

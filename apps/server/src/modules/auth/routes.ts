@@ -30,7 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: {
         access: { public: 'login' },
         // Per address, on top of the per-account lock: slows a guesser trying many accounts.
-        rateLimit: { max: 30, timeWindow: '1 minute' },
+        rateLimit: { max: config.LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute' },
       },
     },
     async (req, reply) => {

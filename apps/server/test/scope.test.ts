@@ -1,0 +1,172 @@
+/**
+ * Nobody where they do not belong: every route the application registers is called with the
+ * ids of another township's (or another cadre's) data, as people of each role. None may answer
+ * with success, none may show a byte of the other data, and nothing may change there.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, sessions } from '../src/db/schema/index';
+import { as, type CountyFixture, loginAs, seedCounty } from './fixtures';
+import { createTestApp, type TestApp } from './harness';
+
+/** A valid body for every write route, aimed at township 2. A new write route must add one. */
+function bodyFor(route: string, ids: Ids): unknown {
+  const bodies: Record<string, unknown> = {
+    'POST /api/units': { id: randomUUID(), parentId: ids.village, name: '入侵组', code: null },
+    'PATCH /api/units/:id': { name: '被改名' },
+    'DELETE /api/units/:id': undefined,
+    'POST /api/users': {
+      id: randomUUID(),
+      username: 'intruder',
+      displayName: '入侵者',
+      homeUnitId: ids.township,
+      password: 'abcd1234x',
+    },
+    'PATCH /api/users/:id': { displayName: '被改名' },
+    'POST /api/users/:id/reset-password': { password: 'abcd1234x' },
+    'POST /api/users/:id/unlock': {},
+    'POST /api/users/:id/revoke-sessions': {},
+    'POST /api/users/:id/roles': { id: randomUUID(), role: 'cadre', unitId: ids.village },
+    'DELETE /api/users/:id/roles/:assignmentId': undefined,
+    'DELETE /api/me/sessions/:id': undefined,
+  };
+  if (!(route in bodies)) throw new Error(`scope test: add a body for ${route}`);
+  return bodies[route];
+}
+
+interface Ids {
+  township: string;
+  village: string;
+  user: string;
+  assignment: string;
+  session: string;
+  secrets: string[];
+}
+
+function fill(url: string, ids: Ids): string {
+  return url
+    .replace(':assignmentId', ids.assignment)
+    .replace(/^\/api\/units\/:id/, `/api/units/${ids.village}`)
+    .replace(/^\/api\/users\/:id/, `/api/users/${ids.user}`)
+    .replace(/^\/api\/me\/sessions\/:id/, `/api/me/sessions/${ids.session}`);
+}
+
+describe('scope: another township’s and another cadre’s data', () => {
+  let t: TestApp;
+  let county: CountyFixture;
+  let ids: Ids;
+  beforeAll(async () => {
+    t = await createTestApp();
+    county = await seedCounty(t.database);
+    const admin2 = county.users.get('t2.admin');
+    await loginAs(t.app, 't2.admin');
+    const [session] = await t.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, admin2?.id as string));
+    const t2 = county.townships[1]?.data;
+    ids = {
+      township: county.townships[1]?.id as string,
+      village: county.village(1, 0),
+      user: admin2?.id as string,
+      assignment: admin2?.roles[0]?.id as string,
+      session: session?.id as string,
+      // Anything of township 2 that must never appear in an answer to township 1's people.
+      secrets: [
+        county.townships[1]?.id as string,
+        county.village(1, 0),
+        county.village(1, 1),
+        ...(t2?.users.map((u) => u.id) ?? []),
+        ...(t2?.users.map((u) => u.username) ?? []),
+      ],
+    };
+  });
+  afterAll(() => t.close());
+
+  const routes = () =>
+    t.app.routeAccess.filter(
+      (r) =>
+        r.url.startsWith('/api/') &&
+        r.method !== 'HEAD' &&
+        !r.url.startsWith('/api/docs') &&
+        r.url !== '/api/auth/login' &&
+        r.url !== '/api/auth/logout',
+    );
+
+  it.each(['t1.cadre001', 't1.v01', 't1.admin', 't1.discipline', 't1.leader', 't1.edu', 't1.judge1'])(
+    '%s reaches nothing of township 2 through any route',
+    async (username) => {
+      const user = as(t.app, await loginAs(t.app, username));
+      const countT2 = async () =>
+        (
+          await t.database.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(auditLog)
+            .where(eq(auditLog.townshipId, ids.township))
+        )[0]?.n;
+      const before = await countT2();
+      const checked: string[] = [];
+      for (const r of routes()) {
+        const key = `${r.method} ${r.url}`;
+        const url = fill(r.url, ids);
+        const res =
+          r.method === 'GET'
+            ? await user.get(url)
+            : r.method === 'DELETE'
+              ? await user.delete(url)
+              : r.method === 'PATCH'
+                ? await user.patch(url, bodyFor(key, ids))
+                : r.url === '/api/me/password'
+                  ? null
+                  : await user.post(url, bodyFor(key, ids));
+        if (!res) continue;
+        checked.push(key);
+        for (const secret of ids.secrets) expect(res.body.includes(secret), `${username} ${key} shows ${secret}`).toBe(false);
+        if (res.statusCode < 300) {
+          // Only lists (filtered to the reader's scope) and one's own account may answer with success.
+          expect(
+            ['GET /api/units', 'GET /api/users', 'GET /api/audit', 'GET /api/me', 'GET /api/me/sessions', 'GET /api/health'],
+            `${username} ${key} answered ${res.statusCode}`,
+          ).toContain(key);
+        }
+      }
+      expect(checked.length).toBeGreaterThan(15);
+      expect(await countT2()).toBe(before);
+    },
+  );
+
+  it('a cadre sees neither other cadres’ accounts nor the audit log, and only their own part of the tree', async () => {
+    const cadre = as(t.app, await loginAs(t.app, 't1.cadre001'));
+    expect((await cadre.get('/api/users')).statusCode).toBe(403);
+    const other = county.townships[0]?.data.users.find((u) => u.username === 't1.cadre002') ?? county.users.get('t1.v01');
+    expect((await cadre.get(`/api/users/${other?.id}`)).statusCode).toBe(403);
+    expect((await cadre.get('/api/audit')).statusCode).toBe(403);
+    const units = (await cadre.get('/api/units')).json().items as { id: string; kind: string }[];
+    const own = county.users.get('t1.cadre001')?.roles[0]?.unitId;
+    const villages = units.filter((u) => u.kind === 'village').map((u) => u.id);
+    expect(villages).toEqual([own]);
+  });
+
+  it('the county sees both townships; a township only itself', async () => {
+    const countyAdmin = as(t.app, await loginAs(t.app, 'countyadmin'));
+    const all = (await countyAdmin.get('/api/units')).json().items.map((u: { id: string }) => u.id);
+    expect(all).toContain(county.village(0, 0));
+    expect(all).toContain(county.village(1, 0));
+    const admin1 = as(t.app, await loginAs(t.app, 't1.admin'));
+    const mine = (await admin1.get('/api/units')).json().items.map((u: { id: string }) => u.id);
+    expect(mine).toContain(county.village(0, 0));
+    expect(mine).not.toContain(county.village(1, 0));
+    const users = (await admin1.get('/api/users?limit=500')).json();
+    expect(users.items.every((u: { username: string }) => !u.username.startsWith('t2.'))).toBe(true);
+    expect(users.total).toBeGreaterThan(5);
+  });
+
+  it('read-only roles change nothing even in their own township', async () => {
+    for (const username of ['t1.discipline', 't1.leader', 'reviewer']) {
+      const user = as(t.app, await loginAs(t.app, username));
+      const res = await user.patch(`/api/units/${county.village(0, 0)}`, { name: '改名' });
+      expect(res.statusCode, username).toBe(403);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+/** The menu: each page with the permission it needs (the same names the server checks). */
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permission } from '@fupin/domain';
+import type { Me } from '@fupin/domain/schemas/users';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import type { NavItem } from '../ui/AppLayout';
+
+interface NavEntry {
+  path: string;
+  icon: ReactNode;
+  label: (t: TFunction) => string;
+  permission?: Permission;
+}
+
+export const NAV: NavEntry[] = [
+  { path: '/', icon: <HomeOutlined />, label: (t) => t('nav.home') },
+  { path: '/admin/units', icon: <ApartmentOutlined />, label: (t) => t('nav.units'), permission: 'unit.read' },
+  { path: '/admin/users', icon: <TeamOutlined />, label: (t) => t('nav.users'), permission: 'user.read' },
+  { path: '/audit', icon: <AuditOutlined />, label: (t) => t('nav.audit'), permission: 'audit.read' },
+];
+
+/** The menu entries a person may use. */
+export function navFor(me: Me, t: TFunction): NavItem[] {
+  return NAV.filter((n) => !n.permission || me.permissions.includes(n.permission)).map((n) => ({
+    key: n.path,
+    icon: n.icon,
+    label: n.label(t),
+  }));
+}
+
+/** The menu key of a location: the longest entry path it starts with. */
+export function selectedNavKey(pathname: string): string {
+  const match = NAV.filter((n) => n.path !== '/' && pathname.startsWith(n.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? (pathname === '/' ? '/' : '');
+}

@@ -1,0 +1,20 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/** Any path the app does not know. */
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('errors.notFoundTitle')}
+      subTitle={t('errors.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('errors.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
