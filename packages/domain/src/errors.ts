@@ -59,6 +59,14 @@ export class DomainError extends Error {
   }
 }
 
+/** Marks a parameter value as a catalogue key to translate (an entity name, a reason, a role). */
+export const TERM_PREFIX = 'i18n:';
+
+/** A parameter that the reader sees translated: `term('entity.unit')` becomes 单位 or Unit. */
+export function term(key: string): string {
+  return `${TERM_PREFIX}${key}`;
+}
+
 /** Shorthand for a validation failure on one field. */
 export function fieldError(path: string, key: string, params?: ErrorParams): DomainError {
   return new DomainError('VALIDATION_FAILED', {}, [{ path, key, ...(params ? { params } : {}) }]);

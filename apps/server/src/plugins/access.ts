@@ -17,6 +17,7 @@ import {
   reachOn,
   type Scope,
   scopeOf,
+  term,
   type UnitChain,
   type UnitKind,
 } from '@fupin/domain';
@@ -112,14 +113,14 @@ function isUuid(value: unknown): value is string {
 async function unitIdsOf(req: FastifyRequest, db: Db, source: Exclude<UnitSource, 'scoped'>): Promise<string[] | 'scoped'> {
   if ('resolve' in source) {
     const ids = await source.resolve(req, db);
-    if (ids === null) throw new DomainError('NOT_FOUND', { entity: `entity.${source.entity}` });
+    if (ids === null) throw new DomainError('NOT_FOUND', { entity: term(`entity.${source.entity}`) });
     return ids;
   }
   const [bag, key] =
     'param' in source ? [req.params, source.param] : 'body' in source ? [req.body, source.body] : [req.query, source.query];
   const value = (bag as Record<string, unknown> | undefined)?.[key];
   if (value === undefined && 'query' in source) return 'scoped';
-  if (!isUuid(value)) throw new DomainError('NOT_FOUND', { entity: 'entity.unit' });
+  if (!isUuid(value)) throw new DomainError('NOT_FOUND', { entity: term('entity.unit') });
   return [value];
 }
 
@@ -179,7 +180,7 @@ async function accessPlugin(app: FastifyInstance, opts: { db: Db }) {
       return;
     }
     const chains = await loadUnitChains(opts.db, ids);
-    if (chains.size === 0) throw new DomainError('NOT_FOUND', { entity: 'entity.unit' });
+    if (chains.size === 0) throw new DomainError('NOT_FOUND', { entity: term('entity.unit') });
     let reach: Reach | null = null;
     for (const chain of chains.values()) {
       const r = reachOn(grants, access.permission, chain);
@@ -200,6 +201,6 @@ export default fp(accessPlugin, { name: 'access' });
 export async function assertPermissionOn(req: FastifyRequest, permission: Permission, unitId: string): Promise<void> {
   const chains = await loadUnitChains(req.server.deps.database.db, [unitId]);
   const chain = chains.get(unitId);
-  if (!chain) throw new DomainError('NOT_FOUND', { entity: 'entity.unit' });
+  if (!chain) throw new DomainError('NOT_FOUND', { entity: term('entity.unit') });
   if (!reachOn(principalOf(req).grants, permission, chain)) throw new DomainError('FORBIDDEN');
 }

@@ -8,9 +8,9 @@ import {
   describeFieldError,
   type ErrorCode,
   type FieldError,
-  hasMessage,
-  issueToFieldError,
+  issueToFieldErrors,
   type Lang,
+  TERM_PREFIX,
   translate,
 } from '@fupin/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -59,10 +59,11 @@ export interface ErrorBody {
   };
 }
 
-/** Parameters that are themselves catalogue keys (an entity name, a reason) are translated too. */
+/** Parameters marked as terms (an entity name, a reason, a role) are translated too; names stay as typed. */
 function translateParams(lang: Lang, params: Record<string, string | number>) {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && hasMessage(v) ? translate(lang, v) : v;
+  for (const [k, v] of Object.entries(params))
+    out[k] = typeof v === 'string' && v.startsWith(TERM_PREFIX) ? translate(lang, v.slice(TERM_PREFIX.length)) : v;
   return out;
 }
 
@@ -103,8 +104,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
     if (err instanceof DomainError) return send(reply, req, err.code, err.params, err.fields);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields = err.validation.map((v) =>
-        issueToFieldError({
+      const fields = err.validation.flatMap((v) =>
+        issueToFieldErrors({
           ...(v.params as object),
           code: v.keyword,
           path: v.instancePath.split('/').filter(Boolean),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FieldError } from '../errors';
 import { ROLES } from '../roles';
 import { createUserInput } from '../schemas/users';
-import { describeFieldError, I18N_PREFIX, type IssueLike, issueToFieldError } from './issues';
+import { describeFieldError, I18N_PREFIX, type IssueLike, issueToFieldError, issueToFieldErrors } from './issues';
 import type { Lang } from './messages';
 
 /** The single issue a value raises against a schema, parsed as the server's validator does. */
@@ -139,16 +139,11 @@ describe('issueToFieldError with real zod issues', () => {
 });
 
 /*
- * KNOWN BUG (reported, not fixed here): issueToFieldError tells a missing value from a wrong one by
- * `issue.input`, but zod 4 leaves `input` out of issues unless parsing is called with
- * `{ reportInput: true }` — and neither the plain safeParse nor fastify-type-provider-zod's
- * validatorCompiler does so. Every `invalid_type` issue therefore maps to `issue.required`: a
- * non-integer becomes 「排序」：必填 instead of 必须是整数. These tests state the intended mapping
- * and are marked `it.fails` so the suite stays green; when the bug is fixed they will start to
- * "fail" and the marker must be removed.
+ * Zod 4 leaves `input` out of issues unless parsing with `{ reportInput: true }`; the mapping must
+ * still tell a wrong value (格式不正确 / 必须是整数) from a missing one (必填).
  */
-describe('issueToFieldError, invalid_type without reportInput (known bug)', () => {
-  it.fails.each<[string, z.ZodType, unknown, FieldError]>([
+describe('issueToFieldError, invalid_type without reportInput', () => {
+  it.each<[string, z.ZodType, unknown, FieldError]>([
     [
       'non-integer',
       z.object({ sortOrder: z.number().int() }),
@@ -162,15 +157,15 @@ describe('issueToFieldError, invalid_type without reportInput (known bug)', () =
   });
 });
 
-/*
- * KNOWN BUG (minor, reported): an `unrecognized_keys` issue lists every unknown key of one object,
- * and issueToFieldError joins them all into the path, so unknown keys b and c at the root become
- * the path 'b.c' — a nested field that does not exist — labelled 「c」.
- */
-describe('issueToFieldError, several unknown keys in one object (known bug)', () => {
-  it.fails('does not join sibling keys into a nested path', () => {
-    const error = issueToFieldError(issueOf(z.strictObject({ a: z.string() }), { a: 'x', b: 1, c: 2 }));
-    expect(error.path).not.toBe('b.c');
+/* An `unrecognized_keys` issue lists every unknown key of one object: one field error each. */
+describe('issueToFieldErrors, several unknown keys in one object', () => {
+  it('gives each unknown key its own error instead of a nested path', () => {
+    const issue = issueOf(z.strictObject({ a: z.string() }), { a: 'x', b: 1, c: 2 });
+    expect(issueToFieldError(issue).path).toBe('b');
+    expect(issueToFieldErrors(issue)).toEqual([
+      { path: 'b', key: 'issue.unknown_key' },
+      { path: 'c', key: 'issue.unknown_key' },
+    ]);
   });
 });
 
@@ -211,7 +206,7 @@ describe('issueToFieldError with hand-made issues (the shape the server rebuilds
     ['no message', { code: 'invalid_value', path: ['role'] }, { path: 'role', key: 'issue.invalid_option' }],
     [
       'numeric path segments',
-      { code: 'invalid_type', path: ['members', 0, 'idNumber'], expected: 'string' },
+      { code: 'invalid_type', path: ['members', 0, 'idNumber'], expected: 'string', input: undefined },
       { path: 'members.0.idNumber', key: 'issue.required' },
     ],
     [

@@ -2,7 +2,7 @@
  * Turns schema-validation issues (zod's shape) into catalogue keys with parameters, so a
  * failed request says 「用户名」：至少 3 个字 rather than a library's technical sentence.
  */
-import type { FieldError } from '../errors';
+import { type FieldError, TERM_PREFIX } from '../errors';
 import { fieldLabel, hasMessage, type Lang, translate } from './messages';
 
 /** The parts of a zod issue this mapping reads. */
@@ -20,7 +20,25 @@ export interface IssueLike {
 }
 
 /** Custom schema messages that are catalogue keys are written `i18n:<key>`. */
-export const I18N_PREFIX = 'i18n:';
+export const I18N_PREFIX = TERM_PREFIX;
+
+/**
+ * Whether the value was missing. Zod reports the input only when parsing with
+ * `{ reportInput: true }` (the server's validator does); without it, zod's own sentence says so.
+ */
+function wasMissing(issue: IssueLike): boolean {
+  if ('input' in issue) return issue.input === undefined || issue.input === null;
+  return /received (undefined|null)/.test(issue.message ?? '');
+}
+
+/** Maps one issue to field errors with catalogue keys (one per unknown key of an object). */
+export function issueToFieldErrors(issue: IssueLike): FieldError[] {
+  if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+    const base = issue.path.map(String);
+    return issue.keys.map((k) => ({ path: [...base, k].join('.'), key: 'issue.unknown_key' }));
+  }
+  return [issueToFieldError(issue)];
+}
 
 /** Maps one issue to a field error with a catalogue key. */
 export function issueToFieldError(issue: IssueLike): FieldError {
@@ -28,7 +46,7 @@ export function issueToFieldError(issue: IssueLike): FieldError {
   if (issue.message?.startsWith(I18N_PREFIX)) return { path, key: issue.message.slice(I18N_PREFIX.length) };
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined || issue.input === null) return { path, key: 'issue.required' };
+      if (wasMissing(issue)) return { path, key: 'issue.required' };
       if (issue.expected === 'int') return { path, key: 'issue.not_integer' };
       return { path, key: 'issue.type' };
     case 'too_small':
@@ -48,7 +66,8 @@ export function issueToFieldError(issue: IssueLike): FieldError {
       if (issue.format === 'date' || issue.format === 'datetime') return { path, key: 'issue.invalid_date' };
       return { path, key: 'issue.invalid_format' };
     case 'unrecognized_keys':
-      return { path: [path, ...(issue.keys ?? [])].filter(Boolean).join('.'), key: 'issue.unknown_key' };
+      // One key per error: issueToFieldErrors lists the others.
+      return { path: [path, issue.keys?.[0]].filter(Boolean).join('.'), key: 'issue.unknown_key' };
     default:
       return { path, key: 'issue.type' };
   }

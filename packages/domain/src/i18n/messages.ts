@@ -232,24 +232,33 @@ const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zh, en };
 
 /** Looks a key up and fills `{param}` placeholders; unknown keys come back as they are. */
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const template = CATALOGUES[lang][key] ?? CATALOGUES['zh-CN'][key] ?? key;
+  const template = lookup(CATALOGUES[lang], key) ?? lookup(zh, key) ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
     return v === undefined ? `{${name}}` : String(v);
   });
 }
 
-/** Whether the catalogue has a key (for falling back to a generic message). */
-export function hasMessage(key: string): boolean {
-  return key in zh;
+/** Own entries only: `constructor` or `toString` are not messages. */
+function lookup(catalogue: Catalogue, key: string): string | undefined {
+  return Object.hasOwn(catalogue, key) ? catalogue[key] : undefined;
 }
 
-/** The label of a field path: the last non-numeric segment, e.g. `members.2.name` → 姓名. */
+/** Whether the catalogue has a key (for falling back to a generic message). */
+export function hasMessage(key: string): boolean {
+  return Object.hasOwn(zh, key);
+}
+
+/**
+ * The label of a field path: the last non-numeric segment, looked up first within its parent
+ * (`members.2.name` → `field.members.name` 姓名) and then alone (`field.name` 名称).
+ */
 export function fieldLabel(lang: Lang, path: string): string {
   const segments = path.split('.').filter((s) => s !== '' && !/^\d+$/.test(s));
   const last = segments.at(-1) ?? path;
-  const key = `field.${last}`;
-  return hasMessage(key) ? translate(lang, key) : last;
+  const parent = segments.at(-2);
+  if (parent && hasMessage(`field.${parent}.${last}`)) return translate(lang, `field.${parent}.${last}`);
+  return hasMessage(`field.${last}`) ? translate(lang, `field.${last}`) : last;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** SQL of the unit tree. */
-import { DomainError } from '@fupin/domain';
+import { DomainError, term } from '@fupin/domain';
 import { and, asc, count, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { households, roleAssignments, units, users } from '../../db/schema/index';
@@ -10,7 +10,7 @@ export type UnitRow = typeof units.$inferSelect;
 /** The unit with this id, or a NOT_FOUND error. */
 export async function getUnit(db: Db | Tx, id: string): Promise<UnitRow> {
   const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1);
-  if (!row) throw new DomainError('NOT_FOUND', { entity: 'entity.unit' });
+  if (!row) throw new DomainError('NOT_FOUND', { entity: term('entity.unit') });
   return row;
 }
 

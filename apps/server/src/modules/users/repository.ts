@@ -1,5 +1,5 @@
 /** SQL of accounts and role assignments. */
-import { DomainError, type Role } from '@fupin/domain';
+import { DomainError, type Role, term } from '@fupin/domain';
 import type { User } from '@fupin/domain/schemas/users';
 import { and, asc, count, eq, exists, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
@@ -12,7 +12,7 @@ export type UserRow = typeof users.$inferSelect;
 /** The account with this id, or NOT_FOUND. */
 export async function getUserRow(db: Db | Tx, id: string): Promise<UserRow> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  if (!row) throw new DomainError('NOT_FOUND', { entity: 'entity.user' });
+  if (!row) throw new DomainError('NOT_FOUND', { entity: term('entity.user') });
   return row;
 }
 

@@ -2,7 +2,7 @@
  * A person changes their own password (required at first login for accounts an administrator
  * created). Their other sessions end; the current one stays.
  */
-import { DomainError } from '@fupin/domain';
+import { DomainError, term } from '@fupin/domain';
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
@@ -22,7 +22,7 @@ export async function changePassword(
   }
   assertStrongPassword(input.newPassword, user.username, 'newPassword');
   if (input.newPassword === input.currentPassword) {
-    throw new DomainError('PASSWORD_WEAK', { reason: 'password.same_as_old' }, [
+    throw new DomainError('PASSWORD_WEAK', { reason: term('password.same_as_old') }, [
       { path: 'newPassword', key: 'password.same_as_old' },
     ]);
   }

@@ -1,5 +1,5 @@
 /** Ends one of one's own sessions (a phone left behind, a shared computer). */
-import { DomainError } from '@fupin/domain';
+import { DomainError, term } from '@fupin/domain';
 import { and, eq } from 'drizzle-orm';
 import { sessions } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
@@ -14,7 +14,7 @@ export async function revokeOwnSession(
     .set({ revokedAt: ctx.now })
     .where(and(eq(sessions.id, input.sessionId), eq(sessions.userId, input.userId)))
     .returning({ id: sessions.id });
-  if (rows.length === 0) throw new DomainError('NOT_FOUND', { entity: 'entity.session' });
+  if (rows.length === 0) throw new DomainError('NOT_FOUND', { entity: term('entity.session') });
   await ctx.audit.record({
     townshipId: await tenantOfUnitId(ctx.tx, input.homeUnitId),
     entityType: 'session',

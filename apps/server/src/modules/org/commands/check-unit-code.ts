@@ -1,5 +1,5 @@
 /** The division-code checks shared by creating and editing a unit. */
-import { checkDivisionCode, DomainError, type UnitKind } from '@fupin/domain';
+import { checkDivisionCode, DomainError, term, type UnitKind } from '@fupin/domain';
 import type { Tx } from '../../../db/client';
 import { findUnitByCode, type UnitRow } from '../repository';
 
@@ -14,7 +14,9 @@ export async function checkUnitCode(
   if (code === null) return;
   const problem = checkDivisionCode(code, kind, parent ? { kind: parent.kind, code: parent.code } : null);
   if (problem) {
-    throw new DomainError('UNIT_CODE_INVALID', { reason: `division.${problem}` }, [{ path: 'code', key: `division.${problem}` }]);
+    throw new DomainError('UNIT_CODE_INVALID', { reason: term(`division.${problem}`) }, [
+      { path: 'code', key: `division.${problem}` },
+    ]);
   }
   const holder = await findUnitByCode(tx, code);
   if (holder && holder.id !== selfId) {

@@ -1,5 +1,5 @@
 /** Creates a unit under a parent; the kind follows from the parent (township → village → group). */
-import { childKindOf, DomainError } from '@fupin/domain';
+import { childKindOf, DomainError, term } from '@fupin/domain';
 import type { CreateUnitInput, Unit } from '@fupin/domain/schemas/org';
 import { eq } from 'drizzle-orm';
 import { units } from '../../../db/schema/index';
@@ -19,7 +19,7 @@ export async function createUnit(ctx: CommandContext, input: CreateUnitInput): P
   }
   const parent = await getUnit(tx, input.parentId);
   const kind = childKindOf(parent.kind);
-  if (!kind) throw new DomainError('UNIT_PARENT_INVALID', { kind: 'kind.group', parentKind: `kind.${parent.kind}` });
+  if (!kind) throw new DomainError('UNIT_PARENT_INVALID', { kind: term('kind.group'), parentKind: term(`kind.${parent.kind}`) });
   await checkUnitCode(tx, input.code, kind, parent, input.id);
   const [row] = await tx
     .insert(units)

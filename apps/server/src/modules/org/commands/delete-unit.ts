@@ -1,5 +1,5 @@
 /** Deletes a unit that nothing points at: no child units, households, accounts or roles. */
-import { DomainError } from '@fupin/domain';
+import { DomainError, term } from '@fupin/domain';
 import { eq } from 'drizzle-orm';
 import { units } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
@@ -12,7 +12,7 @@ export async function deleteUnit(ctx: CommandContext, input: { id: string }): Pr
   const children = await countChildren(tx, unit.id);
   if (children > 0) throw new DomainError('UNIT_HAS_CHILDREN', { name: unit.name, count: children });
   const what = await whatUsesUnit(tx, unit.id);
-  if (what) throw new DomainError('UNIT_IN_USE', { name: unit.name, what });
+  if (what) throw new DomainError('UNIT_IN_USE', { name: unit.name, what: term(what) });
   await tx.delete(units).where(eq(units.id, unit.id));
   await ctx.audit.record({
     townshipId: tenantOfUnit(unit),

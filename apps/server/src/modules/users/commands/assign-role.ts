@@ -1,5 +1,5 @@
 /** Gives an account a role on a unit (one person may hold several). */
-import { canAssignRoleOn, DomainError, ROLE_DEFINITIONS } from '@fupin/domain';
+import { canAssignRoleOn, DomainError, ROLE_DEFINITIONS, term } from '@fupin/domain';
 import type { AssignRoleInput, User } from '@fupin/domain/schemas/users';
 import { and, eq, isNull } from 'drizzle-orm';
 import { roleAssignments } from '../../../db/schema/index';
@@ -12,7 +12,7 @@ export async function assignRole(ctx: CommandContext, input: AssignRoleInput & {
   const user = await getUserRow(tx, input.userId);
   const unit = await getUnit(tx, input.unitId);
   if (!canAssignRoleOn(input.role, unit.kind)) {
-    const params = { role: `role.${input.role}`, kind: `kind.${unit.kind}` };
+    const params = { role: term(`role.${input.role}`), kind: term(`kind.${unit.kind}`) };
     throw new DomainError('ROLE_NOT_ASSIGNABLE', params, [{ path: 'unitId', key: 'ROLE_NOT_ASSIGNABLE', params }]);
   }
   const needsSector = ROLE_DEFINITIONS[input.role].needsSector === true;

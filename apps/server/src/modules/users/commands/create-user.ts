@@ -1,5 +1,5 @@
 /** Creates an account with an initial password that must be changed at first login. */
-import { checkPassword, DomainError } from '@fupin/domain';
+import { checkPassword, DomainError, term } from '@fupin/domain';
 import type { CreateUserInput, User } from '@fupin/domain/schemas/users';
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema/index';
@@ -50,6 +50,8 @@ export async function createUser(ctx: CommandContext, input: CreateUserInput): P
 export function assertStrongPassword(password: string, username: string, field: string): void {
   const problem = checkPassword(password, username);
   if (problem) {
-    throw new DomainError('PASSWORD_WEAK', { reason: `password.${problem}` }, [{ path: field, key: `password.${problem}` }]);
+    throw new DomainError('PASSWORD_WEAK', { reason: term(`password.${problem}`) }, [
+      { path: field, key: `password.${problem}` },
+    ]);
   }
 }
