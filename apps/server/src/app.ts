@@ -19,6 +19,7 @@ import type { AppDeps } from './deps';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { healthRoutes } from './modules/health/routes';
+import { householdRoutes } from './modules/households/routes';
 import { orgRoutes } from './modules/org/routes';
 import { userRoutes } from './modules/users/routes';
 import accessPlugin from './plugins/access';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(householdRoutes);
 
   const dist = deps.config.WEB_DIST;
   const hasWeb = dist !== '' && existsSync(join(dist, 'index.html'));

@@ -59,5 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Defaults for tests and tools: no demo seed, quiet logs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), SEED_DEMO: false, LOG_LEVEL: 'silent', WEB_DIST: '', LOGIN_RATE_PER_MINUTE: 10_000, ...overrides };
+  return {
+    ...loadConfig({}),
+    SEED_DEMO: false,
+    LOG_LEVEL: (process.env.FUPIN_TEST_LOG as Config['LOG_LEVEL'] | undefined) ?? 'silent',
+    WEB_DIST: '',
+    LOGIN_RATE_PER_MINUTE: 10_000,
+    ...overrides,
+  };
 }

@@ -100,12 +100,13 @@ export async function loginAs(app: FastifyInstance, username: string, password =
 
 /** Requests as a logged-in person. */
 export function as(app: FastifyInstance, cookie: string) {
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
     app.inject({ method, url, headers: { cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) });
   return {
     get: (url: string) => call('GET', url),
     post: (url: string, payload: unknown = {}) => call('POST', url, payload),
     patch: (url: string, payload: unknown) => call('PATCH', url, payload),
+    put: (url: string, payload: unknown) => call('PUT', url, payload),
     delete: (url: string) => call('DELETE', url),
   };
 }

@@ -30,12 +30,20 @@ function bodyFor(route: string, ids: Ids): unknown {
     'POST /api/users/:id/roles': { id: randomUUID(), role: 'cadre', unitId: ids.village },
     'DELETE /api/users/:id/roles/:assignmentId': undefined,
     'DELETE /api/me/sessions/:id': undefined,
+    'POST /api/households': { ...ids.householdBody, id: randomUUID(), householdNumber: 'INTRUDER-1', members: [] },
+    'PUT /api/households/:id': { ...ids.householdBody, address: '被改' },
+    'DELETE /api/households/:id': undefined,
+    'POST /api/households/:id/pairings': { cadreId: ids.cadre },
+    'DELETE /api/households/:id/pairings/:cadreId': undefined,
   };
   if (!(route in bodies)) throw new Error(`scope test: add a body for ${route}`);
   return bodies[route];
 }
 
 interface Ids {
+  household: string;
+  householdBody: Record<string, unknown>;
+  cadre: string;
   township: string;
   village: string;
   user: string;
@@ -47,6 +55,8 @@ interface Ids {
 function fill(url: string, ids: Ids): string {
   return url
     .replace(':assignmentId', ids.assignment)
+    .replace(':cadreId', ids.cadre)
+    .replace(/^\/api\/households\/:id/, `/api/households/${ids.household}`)
     .replace(/^\/api\/units\/:id/, `/api/units/${ids.village}`)
     .replace(/^\/api\/users\/:id/, `/api/users/${ids.user}`)
     .replace(/^\/api\/me\/sessions\/:id/, `/api/me/sessions/${ids.session}`);
@@ -66,7 +76,12 @@ describe('scope: another township’s and another cadre’s data', () => {
       .from(sessions)
       .where(eq(sessions.userId, admin2?.id as string));
     const t2 = county.townships[1]?.data;
+    const h = t2?.households[0] as unknown[];
+    const cadre = t2?.users.find((u) => u.username === 't2.cadre001');
     ids = {
+      household: h[1] as string,
+      householdBody: { villageId: h[2], groupId: h[3], householdNumber: h[4], povertyStatus: 'none', members: [], version: 1 },
+      cadre: cadre?.id as string,
       township: county.townships[1]?.id as string,
       village: county.village(1, 0),
       user: admin2?.id as string,
@@ -79,6 +94,8 @@ describe('scope: another township’s and another cadre’s data', () => {
         county.village(1, 1),
         ...(t2?.users.map((u) => u.id) ?? []),
         ...(t2?.users.map((u) => u.username) ?? []),
+        ...(t2?.households.map((row) => row[1] as string) ?? []),
+        ...(t2?.members.map((row) => row[5] as string) ?? []),
       ],
     };
   });
@@ -117,16 +134,26 @@ describe('scope: another township’s and another cadre’s data', () => {
               ? await user.delete(url)
               : r.method === 'PATCH'
                 ? await user.patch(url, bodyFor(key, ids))
-                : r.url === '/api/me/password'
-                  ? null
-                  : await user.post(url, bodyFor(key, ids));
+                : r.method === 'PUT'
+                  ? await user.put(url, bodyFor(key, ids))
+                  : r.url === '/api/me/password'
+                    ? null
+                    : await user.post(url, bodyFor(key, ids));
         if (!res) continue;
         checked.push(key);
         for (const secret of ids.secrets) expect(res.body.includes(secret), `${username} ${key} shows ${secret}`).toBe(false);
         if (res.statusCode < 300) {
           // Only lists (filtered to the reader's scope) and one's own account may answer with success.
           expect(
-            ['GET /api/units', 'GET /api/users', 'GET /api/audit', 'GET /api/me', 'GET /api/me/sessions', 'GET /api/health'],
+            [
+              'GET /api/units',
+              'GET /api/users',
+              'GET /api/audit',
+              'GET /api/households',
+              'GET /api/me',
+              'GET /api/me/sessions',
+              'GET /api/health',
+            ],
             `${username} ${key} answered ${res.statusCode}`,
           ).toContain(key);
         }

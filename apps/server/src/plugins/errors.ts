@@ -39,6 +39,15 @@ const STATUS: Record<ErrorCode, number> = {
   ROLE_SECTOR_REQUIRED: 400,
   ROLE_OUTSIDE_SCOPE: 403,
   SELF_LOCKOUT: 409,
+  MEMBER_ID_TAKEN: 409,
+  HOUSEHOLD_NUMBER_TAKEN: 409,
+  TAG_UNKNOWN: 400,
+  NOT_A_CADRE: 400,
+  GROUP_NOT_IN_VILLAGE: 400,
+  IMPORT_NOT_READY: 409,
+  IMPORT_HAS_ERRORS: 409,
+  IMPORT_FILE_INVALID: 400,
+  DUPLICATE: 409,
   CROSS_ORIGIN: 403,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
@@ -100,6 +109,18 @@ function send(
   return reply.status(statusOf(code)).send(errorBody(req.lang ?? 'zh-CN', req.id, code, params, fields));
 }
 
+/** The SQLSTATE of a database error, also when wrapped by the ORM. */
+function pgCode(err: unknown): string | undefined {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
     if (err instanceof DomainError) return send(reply, req, err.code, err.params, err.fields);
@@ -114,6 +135,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       );
       return send(reply, req, 'VALIDATION_FAILED', {}, fields);
     }
+    // A unique key caught a race the command's own check could not see (two requests at once).
+    if (pgCode(err) === '23505') return send(reply, req, 'DUPLICATE');
     const fe = err as FastifyError;
     if (fe.statusCode === 429) return send(reply, req, 'RATE_LIMITED');
     if (fe.statusCode === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, req, 'PAYLOAD_TOO_LARGE');

@@ -268,7 +268,7 @@ describe('describeFieldError', () => {
     ['zh-CN', { path: 'sortOrder', key: 'issue.too_small', params: { min: 0 } }, '「排序」：不能小于 0'],
     ['en', { path: 'limit', key: 'issue.too_big', params: { max: 500 } }, 'Page size: must be at most 500'],
     ['zh-CN', { path: 'from', key: 'issue.invalid_date' }, '「开始时间」：不是有效的日期（应为 年-月-日）'],
-    ['zh-CN', { path: 'members.2.name', key: 'issue.required' }, '「名称」：必填'],
+    ['zh-CN', { path: 'members.2.name', key: 'issue.required' }, '「姓名」：必填'],
     ['en', { path: 'members.2.name', key: 'issue.required' }, 'Name: required'],
     ['zh-CN', { path: '', key: 'issue.required' }, '必填'],
     ['en', { path: '', key: 'issue.required' }, 'required'],

@@ -97,13 +97,13 @@ describe('fieldLabel', () => {
     ['en', 'homeUnitId', 'Unit'],
     ['zh-CN', 'homeUnitId', '所属单位'],
     // the last non-numeric segment names the field
-    ['zh-CN', 'members.2.name', '名称'],
+    ['zh-CN', 'members.2.name', '姓名'],
     ['en', 'members.2.name', 'Name'],
     ['zh-CN', 'items.10.code', '区划代码'],
     ['zh-CN', 'user.displayName', '姓名'],
     ['en', 'members.0.phone', 'Mobile'],
     ['zh-CN', 'username.', '用户名'],
-    ['zh-CN', 'members.0', 'members'],
+    ['zh-CN', 'members.0', '家庭成员'],
     // unknown fields are named by their path segment
     ['zh-CN', 'nickname', 'nickname'],
     ['en', 'members.2.nickname', 'nickname'],

@@ -1,4 +1,6 @@
 export * from './audit';
 export * from './households';
+export * from './imports';
+export * from './registry-settings';
 export * from './units';
 export * from './users';

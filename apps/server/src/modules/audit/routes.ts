@@ -5,22 +5,8 @@ import { and, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'dri
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditLog, units } from '../../db/schema/index';
-import { scopeOfRequest } from '../../plugins/access';
-
-const auditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  ip: z.string().nullable(),
-});
+import { loadScope, principalOf, scopeOfRequest } from '../../plugins/access';
+import { auditEntrySchema, presentAuditEntry } from './present';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
@@ -76,22 +62,18 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         .orderBy(desc(auditLog.at), desc(auditLog.id))
         .limit(q.limit)
         .offset(q.offset);
+      const idScope = await loadScope(db, principalOf(req).grants, 'household.read_id');
+      const townshipsWithIds = new Set(idScope.townships);
+      const villagesWithIds = new Set(idScope.villages);
       return {
         total: total?.n ?? 0,
-        items: rows.map(({ entry: e, unitName }) => ({
-          id: e.id,
-          at: e.at.toISOString(),
-          actorId: e.actorId,
-          actorName: e.actorName,
-          action: e.action,
-          entityType: e.entityType,
-          entityId: e.entityId,
-          unitId: e.unitId,
-          unitName,
-          before: e.before,
-          after: e.after,
-          ip: e.ip,
-        })),
+        items: rows.map(({ entry, unitName }) =>
+          presentAuditEntry(
+            entry,
+            unitName,
+            townshipsWithIds.has(entry.townshipId) || (entry.unitId !== null && villagesWithIds.has(entry.unitId)),
+          ),
+        ),
       };
     },
   );

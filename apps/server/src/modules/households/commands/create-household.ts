@@ -1,0 +1,40 @@
+/** Registers a household with its members. */
+import { type CreateHouseholdInput, DomainError } from '@fupin/domain';
+import { eq } from 'drizzle-orm';
+import { households } from '../../../db/schema/index';
+import type { CommandContext } from '../../../lib/command';
+import { auditViewOfHousehold } from '../present';
+import { findHousehold, membersOf } from '../repository';
+import { checkHousehold } from './check-household';
+import { householdColumns, writeMembers } from './write-household';
+
+export async function createHousehold(
+  ctx: CommandContext,
+  input: { household: CreateHouseholdInput; today: string },
+): Promise<{ townshipId: string; id: string }> {
+  const { tx, now } = ctx;
+  const h = input.household;
+  const existing = await findHousehold(tx, h.id);
+  if (existing) {
+    // A retry answers as the first request did; the same id for another household is refused.
+    if (existing.villageId !== h.villageId || existing.householdNumber !== h.householdNumber)
+      throw new DomainError('IDEMPOTENCY_CONFLICT');
+    return { townshipId: existing.townshipId, id: existing.id };
+  }
+  const { townshipId } = await checkHousehold(tx, h, h.id, input.today);
+  await tx
+    .insert(households)
+    .values({ ...householdColumns(h), townshipId, id: h.id, version: 1, createdAt: now, updatedAt: now });
+  await writeMembers(tx, townshipId, h.id, h, now, input.today);
+  const [row] = await tx.select().from(households).where(eq(households.id, h.id));
+  if (!row) throw new Error('insert returned nothing');
+  await ctx.audit.record({
+    townshipId,
+    entityType: 'household',
+    entityId: h.id,
+    action: 'create',
+    unitId: h.villageId,
+    after: auditViewOfHousehold(row, await membersOf(tx, townshipId, h.id)),
+  });
+  return { townshipId, id: h.id };
+}
