@@ -3,14 +3,16 @@
  * else; a page whose permission the person lacks shows 403 and fires no request.
  */
 import type { Permission } from '@fupin/domain';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../api/client';
 import { hasPermission, useMe } from '../modules/auth/api';
 import { withNext } from '../modules/auth/next-path';
-import { Forbidden } from '../ui/Forbidden';
 import { FullPageSpin } from '../ui/FullPageSpin';
-import { QueryError } from '../ui/QueryError';
+
+// Rarely shown, and antd's Result carries large pictures: loaded only when needed.
+const Forbidden = lazy(() => import('../ui/Forbidden').then((m) => ({ default: m.Forbidden })));
+const QueryError = lazy(() => import('../ui/QueryError').then((m) => ({ default: m.QueryError })));
 
 /** Renders its children for a signed-in person; otherwise sends them to log in, keeping the path. */
 export function RequireSession({ children, passwordChangePage = false }: { children: ReactNode; passwordChangePage?: boolean }) {

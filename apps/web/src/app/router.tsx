@@ -1,15 +1,18 @@
 /**
  * Routes. Every page is its own chunk (React.lazy), so the login page loads without the code of
- * the tables and trees behind it.
+ * the tables and trees behind it. Declarative routing (BrowserRouter) rather than the data
+ * router: the app loads its data with React Query, and the data router costs ~16 kB gzip more
+ * on the first load.
  */
-import type { QueryClient } from '@tanstack/react-query';
-import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, useEffect, useRef } from 'react';
+import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { onAuthFailure } from '../api/client';
 import { withNext } from '../modules/auth/next-path';
 import { RequirePermission, RequireSession } from './guards';
-import { Shell } from './Shell';
 
+// The signed-in frame (menu, drawer, dropdown) is not needed to show the login page.
+const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
 const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('../pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const HomePage = lazy(() => import('../pages/HomePage').then((m) => ({ default: m.HomePage })));
@@ -19,68 +22,83 @@ const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
-export function createRouter(queryClient: QueryClient) {
-  const router = createBrowserRouter([
-    { path: '/login', element: <LoginPage /> },
-    {
-      path: '/change-password',
-      element: (
-        <RequireSession passwordChangePage>
-          <ChangePasswordPage />
-        </RequireSession>
-      ),
-    },
-    {
-      path: '/',
-      element: (
-        <RequireSession>
-          <Shell />
-        </RequireSession>
-      ),
-      children: [
-        { index: true, element: <HomePage /> },
-        {
-          path: 'admin/units',
-          element: (
-            <RequirePermission permission="unit.read">
-              <UnitsPage />
-            </RequirePermission>
-          ),
-        },
-        {
-          path: 'admin/users',
-          element: (
-            <RequirePermission permission="user.read">
-              <UsersPage />
-            </RequirePermission>
-          ),
-        },
-        {
-          path: 'audit',
-          element: (
-            <RequirePermission permission="audit.read">
-              <AuditPage />
-            </RequirePermission>
-          ),
-        },
-        { path: 'account', element: <AccountPage /> },
-        { path: '*', element: <NotFoundPage /> },
-      ],
-    },
-  ]);
+/**
+ * A request anywhere that finds the session gone sends the person to log in, keeping the page
+ * they were on; a forced password change sends them to change it first.
+ */
+function AuthRedirects() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const client = useQueryClient();
+  const here = useRef(location);
+  here.current = location;
+  useEffect(() => {
+    onAuthFailure((failure) => {
+      const { pathname, search } = here.current;
+      const path = `${pathname}${search}`;
+      if (failure === 'unauthenticated') {
+        if (pathname === '/login') return;
+        void Promise.resolve(navigate(withNext('/login', path), { replace: true })).then(() => client.removeQueries());
+      } else if (pathname !== '/change-password') {
+        void client.invalidateQueries({ queryKey: ['me'] });
+        void navigate(withNext('/change-password', path), { replace: true });
+      }
+    });
+  }, [navigate, client]);
+  return null;
+}
 
-  // A request anywhere that finds the session gone sends the person to log in, keeping the page
-  // they were on; a forced password change sends them to change it first.
-  onAuthFailure((failure) => {
-    const { pathname, search } = router.state.location;
-    const here = `${pathname}${search}`;
-    if (failure === 'unauthenticated') {
-      if (pathname === '/login') return;
-      void router.navigate(withNext('/login', here), { replace: true }).then(() => queryClient.removeQueries());
-    } else if (pathname !== '/change-password') {
-      void queryClient.invalidateQueries({ queryKey: ['me'] });
-      void router.navigate(withNext('/change-password', here), { replace: true });
-    }
-  });
-  return router;
+export function AppRoutes() {
+  return (
+    <BrowserRouter>
+      <AuthRedirects />
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/change-password"
+          element={
+            <RequireSession passwordChangePage>
+              <ChangePasswordPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/"
+          element={
+            <RequireSession>
+              <Shell />
+            </RequireSession>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route
+            path="admin/units"
+            element={
+              <RequirePermission permission="unit.read">
+                <UnitsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
+              <RequirePermission permission="user.read">
+                <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
 }

@@ -23,6 +23,7 @@ export const en: Messages = {
     save: 'Save',
     cancel: 'Cancel',
     ok: 'OK',
+    view: 'View',
     edit: 'Edit',
     delete: 'Delete',
     search: 'Search',
@@ -44,6 +45,7 @@ export const en: Messages = {
     optional: 'optional',
     required: 'required',
     all: 'All',
+    listSep: ', ',
     generate: 'Generate',
   },
   errors: {
@@ -95,7 +97,7 @@ export const en: Messages = {
     searchPlaceholder: 'Search by name',
     noMatch: 'No unit name contains “{{q}}”',
     empty: 'No units yet',
-    selectHint: 'Select a unit on the left to see its details',
+    selectHint: 'Choose a unit in the tree to see its details',
     kind: 'Level',
     name: 'Name',
     code: 'Division code',
@@ -156,6 +158,8 @@ export const en: Messages = {
       'After a reset the person must change the password at the next login; a forced logout ends their sessions on every device.',
   },
   roles: {
+    tag: '{{role}} · {{unit}}',
+    tagWithExtra: '{{role}} · {{unit}} ({{extra}})',
     add: 'Assign role',
     unit: 'Unit',
     role: 'Role',

@@ -24,6 +24,7 @@ export const zhCN = {
     save: '保存',
     cancel: '取消',
     ok: '确定',
+    view: '查看',
     edit: '编辑',
     delete: '删除',
     search: '搜索',
@@ -45,6 +46,7 @@ export const zhCN = {
     optional: '选填',
     required: '必填',
     all: '全部',
+    listSep: '，',
     generate: '生成',
   },
   errors: {
@@ -96,7 +98,7 @@ export const zhCN = {
     searchPlaceholder: '按名称搜索',
     noMatch: '没有名称包含“{{q}}”的单位',
     empty: '暂无单位',
-    selectHint: '请在左侧选择一个单位查看详情',
+    selectHint: '请在单位树中选择一个单位，查看详情',
     kind: '级别',
     name: '名称',
     code: '区划代码',
@@ -156,6 +158,8 @@ export const zhCN = {
     securityHint: '重置密码后对方须在下次登录时修改密码；强制下线会结束对方在所有设备上的登录。',
   },
   roles: {
+    tag: '{{role}} · {{unit}}',
+    tagWithExtra: '{{role}} · {{unit}}（{{extra}}）',
     add: '分配角色',
     unit: '单位',
     role: '角色',

@@ -1,5 +1,5 @@
-import { Alert, Button, Flex } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useLogout, useMe } from '../modules/auth/api';

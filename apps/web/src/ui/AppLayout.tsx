@@ -40,7 +40,12 @@ function Brand({ short }: { short: boolean }) {
   );
 }
 
-function UserMenu({ userName, compact, onAccount, onLogout }: Pick<AppLayoutProps, 'userName' | 'onAccount' | 'onLogout'> & { compact: boolean }) {
+function UserMenu({
+  userName,
+  compact,
+  onAccount,
+  onLogout,
+}: Pick<AppLayoutProps, 'userName' | 'onAccount' | 'onLogout'> & { compact: boolean }) {
   const { t } = useTranslation();
   const items: MenuProps['items'] = [
     { key: 'account', icon: <SafetyOutlined />, label: t('nav.account') },
@@ -68,17 +73,18 @@ export function AppLayout({ nav, selectedKey, onNavigate, userName, onAccount, o
   const { t } = useTranslation();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const menu = (
-    <Menu
-      mode="inline"
-      items={nav}
-      selectedKeys={[selectedKey]}
-      onClick={({ key }) => {
-        setDrawerOpen(false);
-        onNavigate(key);
-      }}
-      style={{ borderInlineEnd: 'none' }}
-      data-testid="nav-menu"
-    />
+    <nav data-testid="nav-menu">
+      <Menu
+        mode="inline"
+        items={nav.map((n): NonNullable<MenuProps['items']>[number] => ({ key: n.key, icon: n.icon, label: n.label }))}
+        selectedKeys={[selectedKey]}
+        onClick={({ key }) => {
+          setDrawerOpen(false);
+          onNavigate(key);
+        }}
+        style={{ borderInlineEnd: 'none' }}
+      />
+    </nav>
   );
   return (
     <Layout style={{ minHeight: '100vh' }}>

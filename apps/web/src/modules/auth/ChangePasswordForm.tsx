@@ -33,6 +33,7 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
 
   return (
     <Form
+      name="change-password"
       form={form}
       layout="vertical"
       onFinish={onFinish}
@@ -54,7 +55,9 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
           { required: true, message: t('common.required') },
           ({ getFieldValue }) => ({
             validator: (_, value: string) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+              !value || value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('password.mismatch'))),
           }),
         ]}
       >

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -42,9 +42,21 @@ export function LoginForm() {
   };
 
   return (
-    <Form form={form} layout="vertical" size="large" onFinish={onFinish} requiredMark={false} initialValues={{ username: '', password: '' }}>
+    <Form
+      name="login"
+      form={form}
+      layout="vertical"
+      size="large"
+      onFinish={onFinish}
+      requiredMark={false}
+      initialValues={{ username: '', password: '' }}
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
-      <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+      <Form.Item
+        name="username"
+        label={t('login.username')}
+        rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+      >
         <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} />
       </Form.Item>
       <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
@@ -53,9 +65,7 @@ export function LoginForm() {
       <Button type="primary" htmlType="submit" block loading={login.isPending}>
         {t('login.submit')}
       </Button>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-        {t('login.footer')}
-      </Typography.Paragraph>
+      <p style={{ margin: '16px 0 0', textAlign: 'center', color: 'rgba(0, 0, 0, 0.45)' }}>{t('login.footer')}</p>
     </Form>
   );
 }

@@ -6,9 +6,11 @@ import { useDomainLabels } from '../../i18n';
 /** The text of one role assignment: 镇扶贫办 · 清溪镇 (义务教育, 第一书记). */
 export function useRoleText() {
   const labels = useDomainLabels();
+  const { t } = useTranslation();
   return (r: RoleAssignment) => {
-    const extra = [r.sector ? labels.sector(r.sector) : null, r.title].filter(Boolean).join('，');
-    return `${labels.role(r.role)} · ${r.unitName}${extra ? `（${extra}）` : ''}`;
+    const extra = [r.sector ? labels.sector(r.sector) : null, r.title].filter(Boolean).join(t('common.listSep'));
+    const values = { role: labels.role(r.role), unit: r.unitName, extra };
+    return extra ? t('roles.tagWithExtra', values) : t('roles.tag', values);
   };
 }
 

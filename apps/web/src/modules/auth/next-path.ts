@@ -1,6 +1,6 @@
 /** Where to go after logging in: only a path of this app, never another site or the login page itself. */
 export function safeNext(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
+  if (!raw?.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
   if (raw.startsWith('/login') || raw.startsWith('/change-password')) return '/';
   return raw;
 }

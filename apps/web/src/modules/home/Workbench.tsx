@@ -23,8 +23,20 @@ function greetingKey(hour: number) {
 export function Workbench({ me }: { me: Me }) {
   const { t } = useTranslation();
   const links: QuickLink[] = [
-    { to: '/admin/units', icon: <ApartmentOutlined />, title: t('nav.units'), description: t('home.linkUnits'), permission: 'unit.read' },
-    { to: '/admin/users', icon: <TeamOutlined />, title: t('nav.users'), description: t('home.linkUsers'), permission: 'user.read' },
+    {
+      to: '/admin/units',
+      icon: <ApartmentOutlined />,
+      title: t('nav.units'),
+      description: t('home.linkUnits'),
+      permission: 'unit.read',
+    },
+    {
+      to: '/admin/users',
+      icon: <TeamOutlined />,
+      title: t('nav.users'),
+      description: t('home.linkUsers'),
+      permission: 'user.read',
+    },
     { to: '/audit', icon: <AuditOutlined />, title: t('nav.audit'), description: t('home.linkAudit'), permission: 'audit.read' },
     { to: '/account', icon: <SafetyOutlined />, title: t('nav.account'), description: t('home.linkAccount') },
   ];
@@ -38,7 +50,11 @@ export function Workbench({ me }: { me: Me }) {
         <Typography.Paragraph type="secondary">{t('home.homeUnit', { unit: me.user.homeUnitName })}</Typography.Paragraph>
         <Typography.Text strong>{t('home.rolesTitle')}</Typography.Text>
         <div style={{ marginTop: 8 }}>
-          {me.user.roles.length ? <RoleTags roles={me.user.roles} /> : <Typography.Text type="secondary">{t('home.noRoles')}</Typography.Text>}
+          {me.user.roles.length ? (
+            <RoleTags roles={me.user.roles} />
+          ) : (
+            <Typography.Text type="secondary">{t('home.noRoles')}</Typography.Text>
+          )}
         </div>
       </Card>
       <Typography.Title level={5} style={{ margin: 0 }}>

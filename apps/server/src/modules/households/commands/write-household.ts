@@ -2,7 +2,7 @@
 import { type HouseholdFields, headNameOf } from '@fupin/domain';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
-import { households, members } from '../../../db/schema/index';
+import { members } from '../../../db/schema/index';
 import { pinyinKey } from '../../../lib/pinyin';
 import { birthDateOf } from './check-household';
 
