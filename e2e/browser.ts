@@ -13,7 +13,10 @@ export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 /** Whether the journeys can run here; when not, they say so and are skipped. */
 export function browserAvailable(): boolean {
   const ok = inject('chromium') !== '';
-  if (!ok) console.warn('浏览器测试已跳过 Browser journeys SKIPPED: /usr/bin/chromium is not installed (set CHROMIUM_PATH or apt install chromium)');
+  if (!ok)
+    console.warn(
+      '浏览器测试已跳过 Browser journeys SKIPPED: /usr/bin/chromium is not installed (set CHROMIUM_PATH or apt install chromium)',
+    );
   return ok;
 }
 
@@ -26,7 +29,9 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Browser> {
+export async function openBrowser(
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'fupin-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: inject('chromium'),

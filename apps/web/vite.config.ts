@@ -62,7 +62,9 @@ export default defineConfig({
   plugins: [react(), precompress()],
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    // FUPIN_DEV_API points at another server. Host stays localhost:5173, matching the Origin the browser sends: the server refuses
+    // writes whose Origin is another host.
+    proxy: { '/api': { target: process.env.FUPIN_DEV_API ?? 'http://localhost:3000', changeOrigin: false } },
   },
   build: {
     outDir: 'dist',
@@ -70,6 +72,11 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // @fupin/domain is pure by rule (ARCHITECTURE.md) but its package.json does not say so, and
+      // its index re-exports zod schemas: without this the login page would carry all of zod.
+      treeshake: {
+        moduleSideEffects: (id) => (/[\\/]packages[\\/]domain[\\/]src[\\/]/.test(id) ? false : undefined),
+      },
       output: {
         codeSplitting: {
           groups: [{ name: 'framework', test: FRAMEWORK, priority: 10 }],

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -16,10 +17,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
+import { BackgroundJobs } from './lib/background';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { healthRoutes } from './modules/health/routes';
+import { registryRoutes } from './modules/households/registry-routes';
 import { householdRoutes } from './modules/households/routes';
+import { importRoutes } from './modules/imports/routes';
 import { orgRoutes } from './modules/org/routes';
 import { userRoutes } from './modules/users/routes';
 import accessPlugin from './plugins/access';
@@ -36,6 +40,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  app.decorate('jobs', new BackgroundJobs((name, error) => app.log.error({ err: error }, `background job ${name} failed`)));
+  app.addHook('onClose', () => app.jobs.idle());
 
   registerErrorHandler(app);
   await app.register(cookie);
@@ -55,6 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     strictTransportSecurity: deps.config.COOKIE_SECURE,
   });
   await app.register(rateLimit, { global: false });
+  // One file per request; registry files of 100,000 households are about 30 MB.
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(accessPlugin, { db: deps.database.db });
 
   await app.register(swagger, {
@@ -73,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(householdRoutes);
+  await app.register(importRoutes);
+  await app.register(registryRoutes);
 
   const dist = deps.config.WEB_DIST;
   const hasWeb = dist !== '' && existsSync(join(dist, 'index.html'));

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, sessions } from '../src/db/schema/index';
+import { auditLog, imports, sessions } from '../src/db/schema/index';
+import ExcelJS from '../src/io/excel/exceljs';
 import { as, type CountyFixture, loginAs, seedCounty } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
 
@@ -35,12 +36,16 @@ function bodyFor(route: string, ids: Ids): unknown {
     'DELETE /api/households/:id': undefined,
     'POST /api/households/:id/pairings': { cadreId: ids.cadre },
     'DELETE /api/households/:id/pairings/:cadreId': undefined,
+    'POST /api/registry/imports': {},
+    'POST /api/registry/imports/:id/commit': {},
+    'POST /api/registry/tags': { townshipId: ids.township, code: 'intruder', labelZh: '入侵', labelEn: 'Intruder' },
   };
   if (!(route in bodies)) throw new Error(`scope test: add a body for ${route}`);
   return bodies[route];
 }
 
 interface Ids {
+  importId: string;
   household: string;
   householdBody: Record<string, unknown>;
   cadre: string;
@@ -52,14 +57,33 @@ interface Ids {
   secrets: string[];
 }
 
+/** Query strings naming township 2, for routes that require one. */
+const QUERIES: Record<string, (ids: Ids) => string> = {
+  '/api/registry/template.xlsx': (ids) => `?unitId=${ids.township}`,
+  '/api/registry/imports': (ids) => `?unitId=${ids.township}`,
+  '/api/registry/tags': (ids) => `?townshipId=${ids.township}`,
+  '/api/registry/cadres': (ids) => `?townshipId=${ids.township}`,
+};
+
 function fill(url: string, ids: Ids): string {
-  return url
+  return `${url
     .replace(':assignmentId', ids.assignment)
+    .replace(/^\/api\/registry\/imports\/:id/, `/api/registry/imports/${ids.importId}`)
     .replace(':cadreId', ids.cadre)
     .replace(/^\/api\/households\/:id/, `/api/households/${ids.household}`)
     .replace(/^\/api\/units\/:id/, `/api/units/${ids.village}`)
     .replace(/^\/api\/users\/:id/, `/api/users/${ids.user}`)
-    .replace(/^\/api\/me\/sessions\/:id/, `/api/me/sessions/${ids.session}`);
+    .replace(/^\/api\/me\/sessions\/:id/, `/api/me/sessions/${ids.session}`)}${QUERIES[url]?.(ids) ?? ''}`;
+}
+
+/** The text of an answer, an .xlsx opened and its cells read out, for the secrets check. */
+async function textOf(res: { body: string; rawPayload: Buffer; headers: Record<string, unknown> }): Promise<string> {
+  if (!String(res.headers['content-type'] ?? '').includes('spreadsheetml')) return res.body;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+  return cells.join('\n');
 }
 
 describe('scope: another township’s and another cadre’s data', () => {
@@ -78,7 +102,19 @@ describe('scope: another township’s and another cadre’s data', () => {
     const t2 = county.townships[1]?.data;
     const h = t2?.households[0] as unknown[];
     const cadre = t2?.users.find((u) => u.username === 't2.cadre001');
+    const importId = randomUUID();
+    await t.database.db.insert(imports).values({
+      townshipId: county.townships[1]?.id as string,
+      id: importId,
+      unitId: county.townships[1]?.id as string,
+      fileName: 't2.xlsx',
+      status: 'checked',
+      createdBy: admin2?.id as string,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
     ids = {
+      importId,
       household: h[1] as string,
       householdBody: { villageId: h[2], groupId: h[3], householdNumber: h[4], povertyStatus: 'none', members: [], version: 1 },
       cadre: cadre?.id as string,
@@ -141,7 +177,8 @@ describe('scope: another township’s and another cadre’s data', () => {
                     : await user.post(url, bodyFor(key, ids));
         if (!res) continue;
         checked.push(key);
-        for (const secret of ids.secrets) expect(res.body.includes(secret), `${username} ${key} shows ${secret}`).toBe(false);
+        const text = await textOf(res);
+        for (const secret of ids.secrets) expect(text.includes(secret), `${username} ${key} shows ${secret}`).toBe(false);
         if (res.statusCode < 300) {
           // Only lists (filtered to the reader's scope) and one's own account may answer with success.
           expect(
@@ -150,6 +187,10 @@ describe('scope: another township’s and another cadre’s data', () => {
               'GET /api/users',
               'GET /api/audit',
               'GET /api/households',
+              'GET /api/registry/imports',
+              'GET /api/registry/export.xlsx',
+              'GET /api/registry/not-out.xlsx',
+              'GET /api/registry/duplicates',
               'GET /api/me',
               'GET /api/me/sessions',
               'GET /api/health',

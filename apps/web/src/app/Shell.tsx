@@ -6,11 +6,11 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useLogout, useMe } from '../modules/auth/api';
 import { AppLayout } from '../ui/AppLayout';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { FullPageSpin } from '../ui/FullPageSpin';
 import { navFor, selectedNavKey } from './nav';
 
-/** The signed-in frame: menu by permission, user menu, and the current page. */
-export function Shell() {
+function ShellFrame() {
   const me = useMe();
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -42,9 +42,24 @@ export function Shell() {
       onAccount={() => void navigate('/account')}
       onLogout={onLogout}
     >
-      <Suspense fallback={<FullPageSpin fullHeight={false} />}>
-        <Outlet />
-      </Suspense>
+      {/* Keyed by page: a page that failed does not keep the next one from showing. */}
+      <ErrorBoundary key={location.pathname}>
+        <Suspense fallback={<FullPageSpin fullHeight={false} />}>
+          <Outlet />
+        </Suspense>
+      </ErrorBoundary>
     </AppLayout>
+  );
+}
+
+/**
+ * The signed-in frame: menu by permission, user menu, and the current page. Ant Design's App
+ * (toasts, dialogs) lives here rather than at the root: the login page does without its ~20 kB.
+ */
+export function Shell() {
+  return (
+    <App>
+      <ShellFrame />
+    </App>
   );
 }

@@ -49,6 +49,8 @@ export const en: Messages = {
     generate: 'Generate',
   },
   errors: {
+    crashed: 'The page could not load. On a weak signal, try again in a moment; if it keeps happening, tell the township office.',
+    reload: 'Reload',
     forbiddenTitle: 'No permission',
     forbidden: 'Your roles do not include this page. Ask the township office to assign the role you need.',
     notFoundTitle: 'Page not found',
@@ -147,6 +149,7 @@ export const en: Messages = {
     tabSecurity: 'Security',
     resetPassword: 'Reset password',
     resetPasswordTitle: 'Reset the password of “{{name}}”',
+    resetPasswordHelp: 'Hand the new password to the person; they must change it at their next login.',
     resetDone: 'Password reset; it must be changed at the next login',
     unlock: 'Unlock',
     unlockDone: 'Unlocked',

@@ -50,6 +50,8 @@ export const zhCN = {
     generate: '生成',
   },
   errors: {
+    crashed: '页面加载失败。网络不好时请稍后重试；如果一直出现，请联系镇扶贫办。',
+    reload: '重新加载',
     forbiddenTitle: '没有权限',
     forbidden: '您的角色不能访问此页面。如需使用，请联系镇扶贫办分配相应角色。',
     notFoundTitle: '页面不存在',
@@ -148,6 +150,7 @@ export const zhCN = {
     tabSecurity: '安全',
     resetPassword: '重置密码',
     resetPasswordTitle: '为“{{name}}”重置密码',
+    resetPasswordHelp: '请把新密码交给本人；对方下次登录时必须修改。',
     resetDone: '密码已重置；对方下次登录时须修改密码',
     unlock: '解锁',
     unlockDone: '已解锁',

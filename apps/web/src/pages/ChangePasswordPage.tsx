@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex } from 'antd';
+import { Alert, App, Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useLogout, useMe } from '../modules/auth/api';
@@ -7,8 +7,7 @@ import { ChangePasswordForm } from '../modules/auth/ChangePasswordForm';
 import { safeNext } from '../modules/auth/next-path';
 import { AuthCard } from '../ui/AuthCard';
 
-/** /change-password 修改密码: forced after the first login of an account an administrator made. */
-export function ChangePasswordPage() {
+function ChangePassword() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
@@ -41,5 +40,14 @@ export function ChangePasswordPage() {
         </Button>
       </Flex>
     </AuthCard>
+  );
+}
+
+/** /change-password 修改密码: forced after the first login of an account an administrator made. */
+export function ChangePasswordPage() {
+  return (
+    <App>
+      <ChangePassword />
+    </App>
   );
 }

@@ -88,6 +88,9 @@ const zh: Catalogue = {
   'sheet.location': '{sheet} 第 {row} 行{column}：{message}',
   'sheet.location_column': ' {letter} 列（{header}）',
 
+  'import.not_xlsx': '不是有效的 Excel 文件（.xlsx），请用模板填写并另存为 .xlsx 后上传',
+  'import.unreadable': '文件内容无法读取，请检查后重新上传',
+
   'idcard.length': '身份证号应为 18 位',
   'idcard.characters': '身份证号只能由数字组成，最后一位可以是 X',
   'idcard.birth_date': '身份证号中的出生日期不存在',
@@ -299,6 +302,9 @@ const en: Catalogue = {
   'sheet.too_many_rows': 'more rows than the limit of {max}',
   'sheet.location': '{sheet} row {row}{column}: {message}',
   'sheet.location_column': ', column {letter} ({header})',
+
+  'import.not_xlsx': 'not a valid Excel file (.xlsx); fill in the template and save it as .xlsx',
+  'import.unreadable': 'the file cannot be read; check it and upload it again',
 
   'idcard.length': 'an ID number has 18 characters',
   'idcard.characters': 'digits only, the last one may be X',

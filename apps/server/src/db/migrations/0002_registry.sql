@@ -16,7 +16,8 @@ CREATE TABLE "import_households" (
 	"import_id" uuid NOT NULL,
 	"row_no" integer NOT NULL,
 	"household_number" text NOT NULL,
-	"data" jsonb NOT NULL,
+	"household_id" uuid,
+	"data" jsonb,
 	CONSTRAINT "import_households_pkey" PRIMARY KEY("township_id","import_id","row_no")
 );
 --> statement-breakpoint
@@ -26,6 +27,7 @@ CREATE TABLE "import_members" (
 	"row_no" integer NOT NULL,
 	"household_number" text NOT NULL,
 	"id_number" text,
+	"member_id" uuid,
 	"data" jsonb NOT NULL,
 	CONSTRAINT "import_members_pkey" PRIMARY KEY("township_id","import_id","row_no")
 );

@@ -59,8 +59,10 @@ export const importHouseholds = pgTable(
     importId: uuid('import_id').notNull(),
     rowNo: integer('row_no').notNull(),
     householdNumber: text('household_number').notNull(),
-    /** the normalized household: columns of `households` by name */
-    data: jsonb('data').notNull(),
+    /** the registered household with this number, matched before preview and commit */
+    householdId: uuid('household_id'),
+    /** the normalized household (columns of `households` by name); null when the row had errors */
+    data: jsonb('data'),
   },
   (t) => [
     primaryKey({ name: 'import_households_pkey', columns: [t.townshipId, t.importId, t.rowNo] }),
@@ -76,6 +78,8 @@ export const importMembers = pgTable(
     rowNo: integer('row_no').notNull(),
     householdNumber: text('household_number').notNull(),
     idNumber: text('id_number'),
+    /** the registered member this row updates (by ID number, else household and name) */
+    memberId: uuid('member_id'),
     /** the normalized member: columns of `members` by name */
     data: jsonb('data').notNull(),
   },

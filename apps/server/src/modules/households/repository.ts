@@ -132,10 +132,19 @@ export function searchCondition(q: string, fullIdNumbers: boolean): SQL | undefi
   if (/^[a-z]+$/i.test(text)) {
     const p = ESCAPE(text.toLowerCase());
     const pinyin = (column: SQL) => sql`(${column} like ${`${p}%`} or ${column} like ${`% ${p}%`})`;
-    return or(pinyin(sql`${households.headPinyin}`), memberWhere(pinyin(sql`m.name_pinyin`)));
+    return or(
+      pinyin(sql`${households.headPinyin}`),
+      memberWhere(pinyin(sql`m.name_pinyin`)),
+      ilike(households.householdNumber, `%${p}%`),
+    );
   }
   const like_ = `%${ESCAPE(text)}%`;
-  return or(ilike(households.headName, like_), ilike(households.address, like_), memberWhere(sql`m.name like ${like_}`));
+  return or(
+    ilike(households.headName, like_),
+    ilike(households.address, like_),
+    ilike(households.householdNumber, like_),
+    memberWhere(sql`m.name like ${like_}`),
+  );
 }
 
 const village = alias(units, 'village');

@@ -54,7 +54,7 @@ export function SessionsCard() {
           okText={t('common.ok')}
           cancelText={t('common.cancel')}
         >
-          <Button danger size="small" loading={end.isPending && end.variables === s.id}>
+          <Button danger loading={end.isPending && end.variables === s.id}>
             {t('account.endSession')}
           </Button>
         </Popconfirm>

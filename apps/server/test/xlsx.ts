@@ -1,0 +1,56 @@
+/** Building registry workbooks and uploading them, for import tests. */
+import { HOUSEHOLD_SHEET, HOUSEHOLD_SHEET_COLUMNS, MEMBER_SHEET, MEMBER_SHEET_COLUMNS } from '@fupin/domain';
+import type { FastifyInstance } from 'fastify';
+import ExcelJS from '../src/io/excel/exceljs';
+
+export type Row = Record<string, unknown>;
+
+/** A workbook with the template's headers (or the given ones) and rows keyed by header. */
+export async function registryWorkbook(
+  households: Row[],
+  members: Row[],
+  options: { householdHeaders?: string[]; memberHeaders?: string[]; omitSheet?: string } = {},
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheets: [string, string[], Row[]][] = [
+    [HOUSEHOLD_SHEET, options.householdHeaders ?? HOUSEHOLD_SHEET_COLUMNS.map((c) => c.header), households],
+    [MEMBER_SHEET, options.memberHeaders ?? MEMBER_SHEET_COLUMNS.map((c) => c.header), members],
+  ];
+  for (const [name, headers, rows] of sheets) {
+    if (name === options.omitSheet) continue;
+    const ws = wb.addWorksheet(name);
+    ws.addRow(headers);
+    for (const r of rows) ws.addRow(headers.map((h) => (r[h] === undefined ? null : r[h])));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A large workbook written as a stream. */
+export async function largeWorkbook(path: string, households: Iterable<Row>, members: Iterable<Row>): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
+  for (const [name, columns, rows] of [
+    [HOUSEHOLD_SHEET, HOUSEHOLD_SHEET_COLUMNS, households],
+    [MEMBER_SHEET, MEMBER_SHEET_COLUMNS, members],
+  ] as const) {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(columns.map((c) => c.header)).commit();
+    for (const r of rows) ws.addRow(columns.map((c) => (r[c.header] === undefined ? null : r[c.header]))).commit();
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+/** Uploads a file as multipart form data. */
+export function upload(app: FastifyInstance, cookie: string, url: string, file: Buffer, filename = '农户.xlsx') {
+  const boundary = `----fupin${Date.now()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(filename)}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([head, file, tail]),
+  });
+}

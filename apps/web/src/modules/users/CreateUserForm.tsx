@@ -1,0 +1,98 @@
+import type { User } from '@fupin/domain/schemas/users';
+import { App, Button, Form, Input, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newId } from '../../api/client';
+import { useReportError } from '../../api/use-report-error';
+import { useUnitPermission } from '../org/access';
+import { UnitTreeSelect } from '../org/UnitTreeSelect';
+import { useCreateUser } from './api';
+import { generatePassword } from './password';
+
+interface Values {
+  username: string;
+  displayName: string;
+  phone: string;
+  homeUnitId: string | undefined;
+  password: string;
+}
+
+/** A new account with an initial password the person must change at first login. */
+export function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  // One id per opening of this form: pressing 保存 again after a lost answer cannot make two accounts.
+  const [id] = useState(newId);
+  const create = useCreateUser();
+  const report = useReportError();
+  const may = useUnitPermission();
+  const { message } = App.useApp();
+
+  const onFinish = (v: Values) =>
+    create.mutate(
+      {
+        id,
+        username: v.username.trim(),
+        displayName: v.displayName.trim(),
+        phone: v.phone.trim() || null,
+        homeUnitId: v.homeUnitId ?? '',
+        password: v.password,
+      },
+      {
+        onSuccess: (user) => {
+          void message.success(t('users.created', { name: user.displayName }));
+          onCreated(user);
+        },
+        onError: (err) => report(err, form),
+      },
+    );
+
+  return (
+    <Form
+      name="create-user"
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={{ username: '', displayName: '', phone: '', homeUnitId: undefined, password: generatePassword() }}
+      data-testid="create-user-form"
+    >
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item
+        name="username"
+        label={t('users.username')}
+        extra={t('users.usernameHelp')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input maxLength={32} autoCapitalize="none" autoCorrect="off" spellCheck={false} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="phone" label={`${t('users.phone')}（${t('common.optional')}）`}>
+        <Input inputMode="tel" maxLength={20} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="homeUnitId" label={t('users.homeUnit')} rules={[{ required: true, message: t('common.required') }]}>
+        <UnitTreeSelect isDisabled={(u) => !may('user.manage', u)} placeholder={t('users.homeUnit')} />
+      </Form.Item>
+      <Form.Item
+        label={t('users.initialPassword')}
+        extra={t('users.initialPasswordHelp')}
+        required
+        htmlFor="create-user_password"
+      >
+        <Space.Compact style={{ width: '100%' }}>
+          <Form.Item name="password" noStyle rules={[{ required: true, message: t('common.required') }]}>
+            <Input autoComplete="off" spellCheck={false} />
+          </Form.Item>
+          <Button onClick={() => form.setFieldValue('password', generatePassword())}>{t('common.generate')}</Button>
+        </Space.Compact>
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={create.isPending}>
+        {t('common.save')}
+      </Button>
+    </Form>
+  );
+}
