@@ -16,7 +16,10 @@ if (config.SEED_DEMO) {
   const seeded = await seedDemoIfEmpty(database, systemClock, { households: config.DEMO_HOUSEHOLDS });
   if (seeded) app.log.info(`demo township seeded: ${seeded.households} households, ${seeded.members} members`);
   if (seeded) printLogins(seeded.logins);
-  else console.log(`\n演示账号 Demo logins: admin, leader, edu, v01, cadre001, judge1, discipline, reviewer, countyadmin — password ${DEMO_PASSWORD} (see README)`);
+  else
+    console.log(
+      `\n演示账号 Demo logins: admin, leader, edu, v01, cadre001, judge1, discipline, reviewer, countyadmin — password ${DEMO_PASSWORD} (see README)`,
+    );
 }
 
 await app.listen({ port: config.PORT, host: config.HOST });

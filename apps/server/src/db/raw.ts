@@ -53,14 +53,17 @@ export async function rawTransaction<T>(database: Database, work: (tx: RawTx) =>
 
 /** One CSV field: null is an unquoted empty field; everything else is quoted. */
 export function csvField(value: unknown): string {
+  // The common cases first: this runs for every value of a bulk load.
   if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.includes('"') ? `"${value.replace(/"/g, '""')}"` : `"${value}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return `"${value.toISOString()}"`;
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
     // A PostgreSQL text[] literal inside a CSV field.
     const literal = `{${value.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
     return `"${literal.replace(/"/g, '""')}"`;
   }
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = JSON.stringify(value);
   return `"${text.replace(/"/g, '""')}"`;
 }
 

@@ -21,6 +21,10 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 const ID_KEYS = new Set(['idNumber', 'id_number', 'headIdNumber']);
 
+function mask(value: unknown, showIds: boolean): unknown {
+  return showIds ? value : maskIdNumbersIn(value);
+}
+
 /** Masks every ID number inside a recorded value, at any depth. */
 export function maskIdNumbersIn(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskIdNumbersIn);
@@ -30,6 +34,32 @@ export function maskIdNumbersIn(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/** Stored column names (household documents are rows as the database writes them) become app field names. */
+function camelKey(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Keys a reader has no use for: bookkeeping of the row, derived search keys. */
+const NOISE = new Set(['createdAt', 'updatedAt', 'headPinyin', 'namePinyin', 'townshipId', 'householdId']);
+
+/** A recorded value as the app shows it: camelCase fields, bookkeeping left out. */
+export function presentRecorded(entityType: string, value: unknown): unknown {
+  const walk = (v: unknown, depth: number): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        const key = camelKey(k);
+        if (entityType === 'household' && NOISE.has(key)) continue;
+        out[key] = walk(x, depth + 1);
+      }
+      return out;
+    }
+    return v;
+  };
+  return walk(value, 0);
 }
 
 export function presentAuditEntry(e: typeof auditLog.$inferSelect, unitName: string | null, showIds: boolean): AuditEntry {
@@ -43,8 +73,8 @@ export function presentAuditEntry(e: typeof auditLog.$inferSelect, unitName: str
     entityId: e.entityId,
     unitId: e.unitId,
     unitName,
-    before: showIds ? e.before : maskIdNumbersIn(e.before),
-    after: showIds ? e.after : maskIdNumbersIn(e.after),
+    before: mask(presentRecorded(e.entityType, e.before), showIds),
+    after: mask(presentRecorded(e.entityType, e.after), showIds),
     ip: e.ip,
   };
 }

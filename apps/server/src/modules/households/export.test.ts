@@ -85,22 +85,41 @@ describe('registry export', () => {
     expect(rows.some((r) => r.includes('单位负责人（签字）：'))).toBe(true);
   });
 
-  it.runIf(SOFFICE)('opens in LibreOffice with the same values', async () => {
-    const res = await as(t.app, admin).get(`/api/registry/export.xlsx?villageId=${village}`);
-    const dir = mkdtempSync(join(tmpdir(), 'fupin-lo-'));
-    try {
-      writeFileSync(join(dir, 'export.xlsx'), res.rawPayload);
-      execFileSync(SOFFICE as string, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, join(dir, 'export.xlsx')], { timeout: 120_000, stdio: 'ignore' });
-      const csv = readFileSync(join(dir, 'export.csv'), 'utf8').trim().split('\n');
-      const ours = (await sheets(res.rawPayload)).户信息 ?? [];
-      expect(csv.length).toBe(ours.length);
-      for (const [i, line] of csv.entries()) {
-        const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')) ?? [];
-        const expected = Array.from(ours[i] ?? [], (v) => (v === null || v === undefined ? '' : String(v)));
-        expect(cells.slice(0, expected.length), `row ${i + 1}`).toEqual(expected);
+  it.runIf(SOFFICE)(
+    'opens in LibreOffice with the same values',
+    async () => {
+      const res = await as(t.app, admin).get(`/api/registry/export.xlsx?villageId=${village}`);
+      const dir = mkdtempSync(join(tmpdir(), 'fupin-lo-'));
+      try {
+        writeFileSync(join(dir, 'export.xlsx'), res.rawPayload);
+        execFileSync(
+          SOFFICE as string,
+          [
+            '--headless',
+            '--norestore',
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--convert-to',
+            'csv:Text - txt - csv (StarCalc):44,34,76,1',
+            '--outdir',
+            dir,
+            join(dir, 'export.xlsx'),
+          ],
+          { timeout: 120_000, stdio: 'ignore' },
+        );
+        const csv = readFileSync(join(dir, 'export.csv'), 'utf8').trim().split('\n');
+        const ours = (await sheets(res.rawPayload)).户信息 ?? [];
+        expect(csv.length).toBe(ours.length);
+        for (const [i, line] of csv.entries()) {
+          const cells =
+            line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')) ??
+            [];
+          const expected = Array.from(ours[i] ?? [], (v) => (v === null || v === undefined ? '' : String(v)));
+          expect(cells.slice(0, expected.length), `row ${i + 1}`).toEqual(expected);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });

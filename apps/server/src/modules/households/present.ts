@@ -81,15 +81,6 @@ export function presentHousehold(
   };
 }
 
-/** What the audit log keeps of a household: every field and every member, in full. */
-export function auditViewOfHousehold(h: HouseholdRow, ms: MemberRow[]) {
-  const { createdAt: _c, updatedAt: _u, headPinyin: _p, ...fields } = h;
-  return {
-    ...fields,
-    members: ms.map(({ createdAt: _mc, updatedAt: _mu, namePinyin: _mp, townshipId: _t, householdId: _h, ...m }) => m),
-  };
-}
-
 export interface ListRow {
   id: string;
   townshipId: string;

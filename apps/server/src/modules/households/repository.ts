@@ -2,9 +2,10 @@
 import { DomainError, type HouseholdListQuery, term } from '@fupin/domain';
 import { and, asc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db, Tx } from '../../db/client';
+import { type Db, selectRows, type Tx } from '../../db/client';
 import { households, householdTags, members, pairings, roleAssignments, units, users } from '../../db/schema/index';
 import type { Scope } from '../auth/repository';
+import { householdAuditDocs } from '../imports/diff.sql';
 
 export type HouseholdRow = typeof households.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
@@ -235,4 +236,13 @@ export async function isCadreOfTownship(db: Db | Tx, townshipId: string, userId:
     )
     .limit(1);
   return row !== undefined;
+}
+
+/**
+ * What the audit log keeps of a household: its row and its members' rows as stored, the same
+ * document an import records (see householdAuditDocs).
+ */
+export async function householdAuditDoc(db: Db | Tx, townshipId: string, id: string): Promise<unknown> {
+  const rows = await selectRows<{ doc: unknown }>(db, householdAuditDocs(sql`select ${townshipId}::uuid, ${id}::uuid`));
+  return rows[0]?.doc ?? null;
 }

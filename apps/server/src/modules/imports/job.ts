@@ -4,7 +4,7 @@
  * or 'failed' when the file cannot be read at all.
  */
 import { rm } from 'node:fs/promises';
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { rawTransaction, toCsv } from '../../db/raw';
 import { householdTags, units } from '../../db/schema/index';
@@ -62,6 +62,12 @@ export async function readImport(
     const staged = await stageFile(database, importId, job.path, place, job.today, (rowsRead) =>
       setImportState(database.db, townshipId, importId, { rowsRead, updatedAt: clock.now() }),
     );
+    // Freshly copied rows have no planner statistics yet (PGlite runs no autovacuum): without them
+    // the row-by-row checks below pick nested loops over whole tables.
+    await database.db.execute(sql`analyze import_households, import_members`);
+    // Freshly copied rows have no planner statistics yet (PGlite runs no autovacuum): without them
+    // the row-by-row checks below pick nested loops over whole tables.
+    await database.db.execute(sql`analyze import_households, import_members`);
     await matchStaged((q) => database.db.execute(q), townshipId, importId);
     const { counts, errorCount } = await rawTransaction(database, async (tx) => {
       const found = await crossCheck(tx, {

@@ -109,13 +109,18 @@ export async function stageFile(
         e.params ? JSON.stringify(e.params) : null,
       ]);
   };
+  // One batch is written while the next is read: the file and the database work side by side.
+  let writing: Promise<void> | null = null;
   const flush = async () => {
+    if (writing) await writing;
+    writing = null;
     if (!households.length && !members.length && !errors.length) return;
     const [h, m, e] = [households, members, errors];
     households = [];
     members = [];
     errors = [];
-    await rawTransaction(database, async (tx) => {
+    const read = rowsRead;
+    writing = rawTransaction(database, async (tx) => {
       if (h.length)
         await tx.copyIn('import_households', ['township_id', 'import_id', 'row_no', 'household_number', 'data'], toCsv(h));
       if (m.length)
@@ -130,8 +135,7 @@ export async function stageFile(
           ['township_id', 'import_id', 'seq', 'sheet', 'row_no', 'column_letter', 'header', 'message_key', 'params'],
           toCsv(e),
         );
-    });
-    await onProgress(rowsRead);
+    }).then(() => onProgress(read));
   };
 
   /** Reads a row's cells by column; errors go to the list, values to the record. */
@@ -296,6 +300,7 @@ export async function stageFile(
       addError({ sheet, row: 2, letter: null, header: null, key: 'sheet.empty', params: { sheet } });
     }
   }
+  await flush();
   await flush();
   return { householdRows, memberRows, errorCount, headers };
 }

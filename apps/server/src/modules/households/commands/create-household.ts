@@ -1,10 +1,8 @@
 /** Registers a household with its members. */
 import { type CreateHouseholdInput, DomainError } from '@fupin/domain';
-import { eq } from 'drizzle-orm';
 import { households } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
-import { auditViewOfHousehold } from '../present';
-import { findHousehold, membersOf } from '../repository';
+import { findHousehold, householdAuditDoc } from '../repository';
 import { checkHousehold } from './check-household';
 import { householdColumns, writeMembers } from './write-household';
 
@@ -26,15 +24,13 @@ export async function createHousehold(
     .insert(households)
     .values({ ...householdColumns(h), townshipId, id: h.id, version: 1, createdAt: now, updatedAt: now });
   await writeMembers(tx, townshipId, h.id, h, now, input.today);
-  const [row] = await tx.select().from(households).where(eq(households.id, h.id));
-  if (!row) throw new Error('insert returned nothing');
   await ctx.audit.record({
     townshipId,
     entityType: 'household',
     entityId: h.id,
     action: 'create',
     unitId: h.villageId,
-    after: auditViewOfHousehold(row, await membersOf(tx, townshipId, h.id)),
+    after: await householdAuditDoc(tx, townshipId, h.id),
   });
   return { townshipId, id: h.id };
 }

@@ -2,13 +2,12 @@
 import { and, eq } from 'drizzle-orm';
 import { households } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
-import { auditViewOfHousehold } from '../present';
-import { getHousehold, membersOf } from '../repository';
+import { getHousehold, householdAuditDoc } from '../repository';
 
 export async function deleteHousehold(ctx: CommandContext, input: { townshipId: string; id: string }): Promise<void> {
   const { tx } = ctx;
   const before = await getHousehold(tx, input.townshipId, input.id);
-  const ms = await membersOf(tx, input.townshipId, input.id);
+  const doc = await householdAuditDoc(tx, input.townshipId, input.id);
   await tx.delete(households).where(and(eq(households.townshipId, input.townshipId), eq(households.id, input.id)));
   await ctx.audit.record({
     townshipId: input.townshipId,
@@ -16,6 +15,6 @@ export async function deleteHousehold(ctx: CommandContext, input: { townshipId: 
     entityId: input.id,
     action: 'delete',
     unitId: before.villageId,
-    before: auditViewOfHousehold(before, ms),
+    before: doc,
   });
 }

@@ -7,8 +7,7 @@ import { DomainError, type UpdateHouseholdInput } from '@fupin/domain';
 import { and, eq } from 'drizzle-orm';
 import { households } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
-import { auditViewOfHousehold } from '../present';
-import { getHousehold, membersOf } from '../repository';
+import { getHousehold, householdAuditDoc } from '../repository';
 import { checkHousehold } from './check-household';
 import { householdColumns, writeMembers } from './write-household';
 
@@ -19,7 +18,7 @@ export async function updateHousehold(
   const { tx, now } = ctx;
   const before = await getHousehold(tx, input.townshipId, input.id);
   if (before.version !== input.household.version) throw new DomainError('VERSION_CONFLICT');
-  const membersBefore = await membersOf(tx, input.townshipId, input.id);
+  const docBefore = await householdAuditDoc(tx, input.townshipId, input.id);
   const { townshipId } = await checkHousehold(tx, input.household, input.id, input.today);
   if (townshipId !== input.townshipId)
     throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'villageId', key: 'issue.invalid_option' }]);
@@ -35,8 +34,8 @@ export async function updateHousehold(
     entityId: input.id,
     action: 'update',
     unitId: after.villageId,
-    before: auditViewOfHousehold(before, membersBefore),
-    after: auditViewOfHousehold(after, await membersOf(tx, townshipId, input.id)),
+    before: docBefore,
+    after: await householdAuditDoc(tx, townshipId, input.id),
   });
   return { townshipId, id: input.id };
 }

@@ -10,7 +10,7 @@ import type { ImportCounts } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 import { reserveUuidv7, uuidv7Sql } from '../../../lib/ids';
 import { HOUSEHOLD_KEYS, MEMBER_KEYS } from '../columns';
-import { householdAuditDoc, householdProjection, matchStaged, memberProjection } from '../diff.sql';
+import { householdAuditDocs, householdProjection, matchStaged, memberProjection } from '../diff.sql';
 import { getImport, setImportState } from '../repository';
 
 const raw = (text: string) => sql.raw(text);
@@ -35,17 +35,26 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
   await matchStaged((q) => tx.execute(q), t, i);
   const staged = sql`select household_number from import_households where township_id = ${t} and import_id = ${i}
                      union select household_number from import_members where township_id = ${t} and import_id = ${i}`;
-  await tx.execute(sql`create temp table import_affected (id uuid primary key, before jsonb) on commit drop`);
+  await tx.execute(
+    sql`create temp table import_affected (township_id uuid, id uuid, before jsonb, primary key (township_id, id)) on commit drop`,
+  );
   // Before-images of every registered household the file touches.
-  await tx.execute(sql`insert into import_affected (id, before)
-    select h.id, ${householdAuditDoc('h')} from households h where h.township_id = ${t} and h.household_number in (${staged})`);
+  await tx.execute(sql`insert into import_affected (township_id, id, before)
+    select township_id, id, doc from (${householdAuditDocs(sql`select township_id, id from households where township_id = ${t} and household_number in (${staged})`)}) d`);
 
   const hCols = HOUSEHOLD_KEYS.join(', ');
+  // A new household's head comes from its staged members, so no second pass is needed for it.
   const newHouseholds = await exec(
     tx,
     sql`insert into households (township_id, id, ${raw(hCols)}, head_name, head_pinyin, version, created_at, updated_at)
-      select s.township_id, gen_random_uuid(), ${raw(HOUSEHOLD_KEYS.map((c) => `r.${c}`).join(', '))}, '', '', 1, ${now}, ${now}
+      select s.township_id, gen_random_uuid(), ${raw(HOUSEHOLD_KEYS.map((c) => `r.${c}`).join(', '))},
+             coalesce(head.data->>'name', ''), coalesce(head.data->>'name_pinyin', ''), 1, ${now}, ${now}
       from import_households s cross join lateral jsonb_populate_record(null::households, s.data) r
+      left join lateral (
+        select m.data from import_members m
+        where m.township_id = s.township_id and m.import_id = s.import_id and m.household_number = s.household_number
+        order by (m.data->>'status' = 'current' and m.data->>'relation' = 'head') desc, (m.data->>'status' = 'current') desc, m.row_no
+        limit 1) head on true
       where s.township_id = ${t} and s.import_id = ${i} and s.data is not null
         and s.household_id is null`,
   );
@@ -74,18 +83,18 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
       cross join lateral jsonb_populate_record(null::members, s.data) r
       where s.township_id = ${t} and s.import_id = ${i} and s.member_id is null`,
   );
-  // The head's name (and its pinyin) follow the members.
+  // The head's name (and its pinyin) of households already registered follow their members.
   await exec(
     tx,
     sql`update households h set head_name = m.name, head_pinyin = m.name_pinyin
       from (select distinct on (x.household_id) x.household_id, x.name, x.name_pinyin from members x
-            where x.township_id = ${t} and x.household_id in (select id from households where township_id = ${t} and household_number in (${staged}))
+            where x.township_id = ${t} and x.household_id in (select id from import_affected)
             order by x.household_id, (x.status = 'current' and x.relation = 'head') desc, (x.status = 'current') desc, x.sort_order) m
       where h.township_id = ${t} and h.id = m.household_id and (h.head_name is distinct from m.name or h.head_pinyin is distinct from m.name_pinyin)`,
   );
-  await tx.execute(sql`insert into import_affected (id, before)
-    select h.id, null from households h where h.township_id = ${t} and h.household_number in (${staged})
-    on conflict (id) do nothing`);
+  await tx.execute(sql`insert into import_affected (township_id, id, before)
+    select township_id, id, null from households where township_id = ${t} and household_number in (${staged})
+    on conflict (township_id, id) do nothing`);
   const [affected] = await selectRows<{ n: number }>(tx, sql`select count(*)::int as n from import_affected`);
   const block = reserveUuidv7(now, affected?.n ?? 0);
   const audited = await exec(
@@ -94,9 +103,9 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
       select ${t}, ${raw(uuidv7Sql(block, 'c.n'))}, ${now}, ${ctx.actor.userId}, ${ctx.actor.name},
              case when c.before is null then 'import_create' else 'import_update' end, 'household', c.id::text, c.village_id,
              c.before, c.doc, ${ctx.actor.requestId}, ${ctx.actor.ip}
-      from (select a.id, a.before, h.village_id, d.doc, (row_number() over (order by h.household_number, h.id)) - 1 as n
-            from import_affected a join households h on h.township_id = ${t} and h.id = a.id
-            cross join lateral (select ${householdAuditDoc('h')} as doc) d
+      from (select a.id, a.before, d.village_id, d.doc, (row_number() over (order by d.id)) - 1 as n
+            from import_affected a
+            join (${householdAuditDocs(sql`select township_id, id from import_affected`)}) d on d.township_id = a.township_id and d.id = a.id
             where a.before is distinct from d.doc) c`,
   );
   const counts = { ...(current.counts as ImportCounts) };

@@ -1,0 +1,77 @@
+/**
+ * Benchmark: import 100,000 households with about 350,000 members from one .xlsx, on PGlite and
+ * on PostgreSQL, against the bare exceljs streaming parse of the same file measured in the same
+ * run. Prints times, the ratio, rows per second and peak memory. Target: import within 3× the
+ * bare parse, peak RSS under 500 MB.
+ *
+ *   npm run bench -- import                       (households: BENCH_HOUSEHOLDS, default 100000)
+ *   BENCH_DATABASE_URL=postgres://… adds the PostgreSQL run (TEST_DATABASE_URL works too)
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { printTable, runWorker } from './lib/measure';
+
+const households = Number(process.env.BENCH_HOUSEHOLDS ?? 100_000);
+const worker = 'bench/import-registry.worker.ts';
+const dir = mkdtempSync(join(tmpdir(), 'fupin-bench-'));
+const file = join(dir, 'registry.xlsx');
+
+interface Parse {
+  ms: number;
+  rows: number;
+  peakRssMb: number;
+}
+interface Import extends Parse {
+  checkMs: number;
+  commitMs: number;
+  households: number;
+  members: number;
+  rssBeforeMb: number;
+}
+
+try {
+  console.log(`generating ${households.toLocaleString()} households …`);
+  await runWorker(worker, ['generate', file, String(households)]);
+  console.log(`file: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
+  const parse = await runWorker<Parse>(worker, ['parse', file]);
+  const engines: ['PGlite' | 'PostgreSQL', string][] = [['PGlite', 'pglite']];
+  if (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL) engines.push(['PostgreSQL', 'pg']);
+  const results: [string, Import][] = [];
+  for (const [name, kind] of engines) results.push([name, await runWorker<Import>(worker, ['import', file, kind])]);
+
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  printTable(
+    `Registry import: ${households.toLocaleString()} households, ${parse.rows.toLocaleString()} sheet rows`,
+    ['run', 'total s', 'check s', 'commit s', 'rows/s', '× bare parse', 'peak RSS MB', 'RSS before MB'],
+    [
+      [
+        'baseline: bare exceljs stream parse',
+        s(parse.ms),
+        '',
+        '',
+        Math.round((parse.rows / parse.ms) * 1000),
+        '1.00',
+        parse.peakRssMb,
+        '',
+      ],
+      ...results.map(([name, r]) => [
+        `Fupin import on ${name}`,
+        s(r.ms),
+        s(r.checkMs),
+        s(r.commitMs),
+        Math.round((r.rows / r.ms) * 1000),
+        (r.ms / parse.ms).toFixed(2),
+        r.peakRssMb,
+        r.rssBeforeMb,
+      ]),
+    ],
+  );
+  for (const [name, r] of results) {
+    console.log(
+      `${name}: ${r.households.toLocaleString()} households and ${r.members.toLocaleString()} members stored; target ≤ 3× parse: ${r.ms <= 3 * parse.ms ? 'met' : 'NOT met'}; peak RSS ${r.peakRssMb} MB (${r.peakRssMb - r.rssBeforeMb} MB above the process with its database open) — target < 500 MB: ${r.peakRssMb < 500 ? 'met' : 'NOT met'}`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
