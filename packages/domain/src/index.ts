@@ -10,5 +10,6 @@ export * from './registry/checks';
 export * from './registry/codes';
 export * from './registry/sheet';
 export * from './roles';
+export * from './rules/index';
 export * from './schemas/households';
 export * from './units';
