@@ -90,7 +90,6 @@ const withText = timed(3, () => {
 });
 const explained = withText.result;
 const fupinExplainMs = withText.ms;
-let started: bigint;
 
 // json-rules-engine: the same rules, over the same derived values given as facts.
 const engine = new Engine([], { allowUndefinedFacts: true });
@@ -191,7 +190,7 @@ for (let i = 0; i < 2000; i++) {
   const theirs = await runEngine(h);
   if (ours !== theirs) throw new Error(`household ${i}: Fupin fired ${ours}, json-rules-engine ${theirs}`);
 }
-started = process.hrtime.bigint();
+const started = process.hrtime.bigint();
 let engineFired = 0;
 for (let i = 0; i < ENGINE_SAMPLE; i++) engineFired += await runEngine(households[i % POOL] as RuleHousehold);
 const engineMs = Number(process.hrtime.bigint() - started) / 1e6;

@@ -1,5 +1,12 @@
 /** The menu: each page with the permission it needs (the same names the server checks). */
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@fupin/domain';
 import type { Me } from '@fupin/domain/schemas/users';
 import type { TFunction } from 'i18next';
@@ -15,6 +22,13 @@ interface NavEntry {
 
 export const NAV: NavEntry[] = [
   { path: '/', icon: <HomeOutlined />, label: (t) => t('nav.home') },
+  { path: '/registry', icon: <SolutionOutlined />, label: (t) => t('nav.registry'), permission: 'household.read' },
+  {
+    path: '/registry/import',
+    icon: <CloudUploadOutlined />,
+    label: (t) => t('nav.registryImport'),
+    permission: 'household.manage',
+  },
   { path: '/admin/units', icon: <ApartmentOutlined />, label: (t) => t('nav.units'), permission: 'unit.read' },
   { path: '/admin/users', icon: <TeamOutlined />, label: (t) => t('nav.users'), permission: 'user.read' },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t('nav.audit'), permission: 'audit.read' },

@@ -19,6 +19,9 @@ const HomePage = lazy(() => import('../pages/HomePage').then((m) => ({ default: 
 const UnitsPage = lazy(() => import('../pages/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const RegistryPage = lazy(() => import('../pages/RegistryPage').then((m) => ({ default: m.RegistryPage })));
+const HouseholdPage = lazy(() => import('../pages/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
+const RegistryImportPage = lazy(() => import('../pages/RegistryImportPage').then((m) => ({ default: m.RegistryImportPage })));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
@@ -71,6 +74,30 @@ export function AppRoutes() {
           }
         >
           <Route index element={<HomePage />} />
+          <Route
+            path="registry"
+            element={
+              <RequirePermission permission="household.read">
+                <RegistryPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="registry/import"
+            element={
+              <RequirePermission permission="household.manage">
+                <RegistryImportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="registry/:id"
+            element={
+              <RequirePermission permission="household.read">
+                <HouseholdPage />
+              </RequirePermission>
+            }
+          />
           <Route
             path="admin/units"
             element={

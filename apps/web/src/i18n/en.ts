@@ -1,4 +1,5 @@
 /** English, the second language. Its shape is checked against the Chinese resources. */
+import { registryEn } from '../modules/registry/i18n/en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -13,6 +14,8 @@ export const en: Messages = {
     units: 'Units',
     users: 'Users',
     audit: 'Audit log',
+    registry: 'Households',
+    registryImport: 'Import households',
     account: 'Account & security',
     logout: 'Log out',
     openMenu: 'Open menu',
@@ -261,4 +264,5 @@ export const en: Messages = {
     ended: 'Login ended',
     unknownDevice: 'Unknown device',
   },
+  registry: registryEn,
 };

@@ -2,6 +2,8 @@
  * Simplified Chinese, the default language of the UI. Role, sector and unit-kind labels are not
  * here: they come from the shared catalogue in @fupin/domain (see `useDomainLabels`).
  */
+import { registryZhCN } from '../modules/registry/i18n/zh-CN';
+
 export const zhCN = {
   app: {
     name: '扶贫',
@@ -14,6 +16,8 @@ export const zhCN = {
     units: '单位管理',
     users: '用户管理',
     audit: '操作日志',
+    registry: '农户台账',
+    registryImport: '导入农户',
     account: '账号与安全',
     logout: '退出登录',
     openMenu: '打开菜单',
@@ -261,4 +265,5 @@ export const zhCN = {
     ended: '已结束该登录',
     unknownDevice: '未知设备',
   },
+  registry: registryZhCN,
 };

@@ -64,13 +64,16 @@ export function checkNames(node: Node, rule: Pick<RuleDefinition, 'kind' | 'para
       }
       case 'members':
         if (members) throw new ExpressionError('rules.nested_members', n.at);
-        return walk(n.body, true);
+        walk(n.body, true);
+        return;
       case 'not':
       case 'negate':
-        return walk(n.operand, members);
+        walk(n.operand, members);
+        return;
       case 'binary':
         walk(n.left, members);
-        return walk(n.right, members);
+        walk(n.right, members);
+        return;
       case 'list':
         for (const item of n.items) walk(item, members);
         return;
