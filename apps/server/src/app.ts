@@ -25,6 +25,7 @@ import { registryRoutes } from './modules/households/registry-routes';
 import { householdRoutes } from './modules/households/routes';
 import { importRoutes } from './modules/imports/routes';
 import { orgRoutes } from './modules/org/routes';
+import { ruleRoutes } from './modules/rules/routes';
 import { userRoutes } from './modules/users/routes';
 import accessPlugin from './plugins/access';
 import { errorBody, registerErrorHandler } from './plugins/errors';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(householdRoutes);
   await app.register(importRoutes);
   await app.register(registryRoutes);
+  await app.register(ruleRoutes);
 
   const dist = deps.config.WEB_DIST;
   const hasWeb = dist !== '' && existsSync(join(dist, 'index.html'));

@@ -10,6 +10,7 @@ import { generateTownship, type SyntheticTownship, type SyntheticUser, UNIT_COLU
 import { insertTownship, insertUsers } from '../src/demo/insert';
 import { Random } from '../src/demo/random';
 import { hashPassword } from '../src/modules/auth/passwords';
+import { installDefaultRules } from '../src/modules/rules/install-default';
 
 export const TEST_PASSWORD = 'test2020pass';
 export const COUNTY_CODE = '369901000000';
@@ -75,6 +76,7 @@ export async function seedCounty(database: Database, now = new Date('2020-03-10T
     for (const t of townships) await insertTownship(tx, t.data, passwordHash, now);
     await insertUsers(tx, countyUsers, passwordHash, now);
   });
+  for (const t of townships) await installDefaultRules(database, { now: () => now }, t.id, 2020);
   const users = new Map<string, SyntheticUser>();
   for (const u of [...townships.flatMap((t) => t.data.users), ...countyUsers]) users.set(u.username, u);
   return {

@@ -4,9 +4,10 @@
  * with success, none may show a byte of the other data, and nothing may change there.
  */
 import { randomUUID } from 'node:crypto';
+import { defaultRuleSet } from '@fupin/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, imports, sessions } from '../src/db/schema/index';
+import { auditLog, imports, jobs, ruleSets, sessions } from '../src/db/schema/index';
 import ExcelJS from '../src/io/excel/exceljs';
 import { as, type CountyFixture, loginAs, seedCounty } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
@@ -39,6 +40,10 @@ function bodyFor(route: string, ids: Ids): unknown {
     'POST /api/registry/imports': {},
     'POST /api/registry/imports/:id/commit': {},
     'POST /api/registry/tags': { townshipId: ids.township, code: 'intruder', labelZh: '入侵', labelEn: 'Intruder' },
+    'POST /api/rules/sets': { id: randomUUID(), townshipId: ids.township, definition: defaultRuleSet(2021) },
+    'PUT /api/rules/sets/:id': { definition: defaultRuleSet(2020) },
+    'POST /api/rules/sets/:id/preview': {},
+    'POST /api/rules/sets/:id/activate': {},
   };
   if (!(route in bodies)) throw new Error(`scope test: add a body for ${route}`);
   return bodies[route];
@@ -46,6 +51,8 @@ function bodyFor(route: string, ids: Ids): unknown {
 
 interface Ids {
   importId: string;
+  ruleSet: string;
+  job: string;
   household: string;
   householdBody: Record<string, unknown>;
   cadre: string;
@@ -63,12 +70,17 @@ const QUERIES: Record<string, (ids: Ids) => string> = {
   '/api/registry/imports': (ids) => `?unitId=${ids.township}`,
   '/api/registry/tags': (ids) => `?townshipId=${ids.township}`,
   '/api/registry/cadres': (ids) => `?townshipId=${ids.township}`,
+  '/api/rules/sets': (ids) => `?townshipId=${ids.township}`,
+  '/api/rules/active': (ids) => `?unitId=${ids.village}`,
+  '/api/rules/default': () => '?year=2020',
 };
 
 function fill(url: string, ids: Ids): string {
   return `${url
     .replace(':assignmentId', ids.assignment)
     .replace(/^\/api\/registry\/imports\/:id/, `/api/registry/imports/${ids.importId}`)
+    .replace(/^\/api\/rules\/sets\/:id/, `/api/rules/sets/${ids.ruleSet}`)
+    .replace(/^\/api\/jobs\/:id/, `/api/jobs/${ids.job}`)
     .replace(':cadreId', ids.cadre)
     .replace(/^\/api\/households\/:id/, `/api/households/${ids.household}`)
     .replace(/^\/api\/units\/:id/, `/api/units/${ids.village}`)
@@ -113,8 +125,24 @@ describe('scope: another township’s and another cadre’s data', () => {
       createdAt: new Date(),
       updatedAt: new Date(),
     });
+    const [ruleSet] = await t.database.db
+      .select()
+      .from(ruleSets)
+      .where(eq(ruleSets.townshipId, county.townships[1]?.id as string));
+    const job = randomUUID();
+    await t.database.db
+      .insert(jobs)
+      .values({
+        townshipId: county.townships[1]?.id as string,
+        id: job,
+        kind: 'recompute_flags',
+        status: 'done',
+        startedAt: new Date(),
+      });
     ids = {
       importId,
+      ruleSet: ruleSet?.id as string,
+      job,
       household: h[1] as string,
       householdBody: { villageId: h[2], groupId: h[3], householdNumber: h[4], povertyStatus: 'none', members: [], version: 1 },
       cadre: cadre?.id as string,
@@ -191,6 +219,7 @@ describe('scope: another township’s and another cadre’s data', () => {
               'GET /api/registry/export.xlsx',
               'GET /api/registry/not-out.xlsx',
               'GET /api/registry/duplicates',
+              'GET /api/rules/default',
               'GET /api/me',
               'GET /api/me/sessions',
               'GET /api/health',

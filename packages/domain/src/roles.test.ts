@@ -82,12 +82,14 @@ describe('isWritePermission', () => {
     ['household.read', false],
     ['household.read_id', false],
     ['household.manage', true],
+    ['rules.read', false],
+    ['rules.manage', true],
   ])('%s → %s', (permission, write) => {
     expect(isWritePermission(permission)).toBe(write);
   });
 
   it('covers every permission in the table above', () => {
-    expect(PERMISSIONS).toHaveLength(8);
+    expect(PERMISSIONS).toHaveLength(10);
   });
 
   it('treats every *.manage permission as a write', () => {
@@ -143,17 +145,17 @@ describe('permissionsOfRoles', () => {
   it.each<[Role[], Permission[]]>([
     [[], []],
     [['judge'], ['unit.read']],
-    [['cadre'], ['unit.read', 'household.read', 'household.read_id']],
-    [['county_reviewer'], ['unit.read', 'household.read']],
-    [['discipline'], ['unit.read', 'household.read', 'user.read', 'audit.read']],
+    [['cadre'], ['unit.read', 'household.read', 'household.read_id', 'rules.read']],
+    [['county_reviewer'], ['unit.read', 'household.read', 'rules.read']],
+    [['discipline'], ['unit.read', 'household.read', 'rules.read', 'user.read', 'audit.read']],
     [
       ['cadre', 'judge'],
-      ['unit.read', 'household.read', 'household.read_id'],
+      ['unit.read', 'household.read', 'household.read_id', 'rules.read'],
     ],
     [['judge', 'judge'], ['unit.read']],
     [
       ['village_staff', 'town_leader'],
-      ['unit.read', 'household.read', 'household.read_id', 'household.manage', 'user.read'],
+      ['unit.read', 'household.read', 'household.read_id', 'household.manage', 'rules.read', 'user.read'],
     ],
     [['township_admin'], [...PERMISSIONS]],
     [[...ROLES], [...PERMISSIONS]],

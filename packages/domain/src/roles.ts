@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'household.read',
   'household.read_id',
   'household.manage',
+  'rules.read',
+  'rules.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +55,7 @@ export interface RoleDefinition {
 const READ_REGISTRY = {
   'unit.read': 'subtree',
   'household.read': 'subtree',
+  'rules.read': 'subtree',
 } as const satisfies Partial<Record<Permission, Reach>>;
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
@@ -66,6 +69,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'audit.read': 'subtree',
       'household.read_id': 'subtree',
       'household.manage': 'subtree',
+      'rules.manage': 'subtree',
     },
   },
   county_reviewer: {
@@ -83,6 +87,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'audit.read': 'subtree',
       'household.read_id': 'subtree',
       'household.manage': 'subtree',
+      'rules.manage': 'subtree',
     },
   },
   town_leader: {
@@ -118,11 +123,13 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'unit.read': 'subtree',
       'household.read': 'paired',
       'household.read_id': 'paired',
+      // the active rule set, so the visit form can show flags as the cadre types
+      'rules.read': 'subtree',
     },
   },
 };
 
-const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set(['unit.manage', 'user.manage', 'household.manage']);
+const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set(['unit.manage', 'user.manage', 'household.manage', 'rules.manage']);
 
 /** Whether a permission changes data (read-only roles must never hold one). */
 export function isWritePermission(permission: Permission): boolean {

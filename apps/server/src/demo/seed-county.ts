@@ -6,6 +6,7 @@ import type { Database } from '../db/client';
 import { rawTransaction, toCsv } from '../db/raw';
 import type { Clock } from '../lib/clock';
 import { hashPassword } from '../modules/auth/passwords';
+import { installDefaultRules } from '../modules/rules/install-default';
 import { generateTownship, UNIT_COLUMNS } from './generate';
 import { insertTownship, insertUsers } from './insert';
 import { TOWNSHIP_NAMES } from './names';
@@ -102,6 +103,7 @@ export async function seedCounty(database: Database, clock: Clock, options: Coun
       centre: { lat: 26 + i * 0.05, lng: 115 + i * 0.05 },
     });
     await rawTransaction(database, (tx) => insertTownship(tx, township, passwordHash, now));
+    await installDefaultRules(database, clock, township.units[0]?.[0] as string, now.getUTCFullYear());
     households += township.counts.households;
     members += township.counts.members;
     users += township.users.length;

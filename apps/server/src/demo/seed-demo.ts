@@ -8,6 +8,7 @@ import { rawTransaction, toCsv } from '../db/raw';
 import type { Clock } from '../lib/clock';
 import { uuidv7 } from '../lib/ids';
 import { hashPassword } from '../modules/auth/passwords';
+import { installDefaultRules } from '../modules/rules/install-default';
 import { generateTownship, UNIT_COLUMNS } from './generate';
 import { insertTownship, insertUsers } from './insert';
 import { Random } from './random';
@@ -50,7 +51,7 @@ export async function seedDemoIfEmpty(
 ): Promise<DemoSummary | null> {
   const now = clock.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return rawTransaction(database, async (tx) => {
+  const seeded = await rawTransaction(database, async (tx) => {
     const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from units');
     if ((rows[0]?.n ?? 0) > 0) return null;
     const r = new Random(20_200_310);
@@ -104,6 +105,9 @@ export async function seedDemoIfEmpty(
        values ($1, $2, $3, 'system', 'seed_demo', 'township', $4, $1, $5)`,
       [townshipId, uuidv7(now), now, townshipId, JSON.stringify(summary)],
     );
-    return { households: township.counts.households, members: township.counts.members, logins: DEMO_LOGINS };
+    return { townshipId, households: township.counts.households, members: township.counts.members, logins: DEMO_LOGINS };
   });
+  if (!seeded) return null;
+  await installDefaultRules(database, clock, seeded.townshipId, now.getUTCFullYear());
+  return { households: seeded.households, members: seeded.members, logins: seeded.logins };
 }

@@ -48,6 +48,7 @@ const STATUS: Record<ErrorCode, number> = {
   IMPORT_HAS_ERRORS: 409,
   IMPORT_FILE_INVALID: 400,
   DUPLICATE: 409,
+  RULE_SET_NOT_DRAFT: 409,
   CROSS_ORIGIN: 403,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
@@ -68,11 +69,14 @@ export interface ErrorBody {
   };
 }
 
-/** Parameters marked as terms (an entity name, a reason, a role) are translated too; names stay as typed. */
+/**
+ * Parameters marked as terms (an entity name, a reason, a role, a nested message) are translated
+ * too, with the same parameters; names stay as typed.
+ */
 function translateParams(lang: Lang, params: Record<string, string | number>) {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params))
-    out[k] = typeof v === 'string' && v.startsWith(TERM_PREFIX) ? translate(lang, v.slice(TERM_PREFIX.length)) : v;
+    out[k] = typeof v === 'string' && v.startsWith(TERM_PREFIX) ? translate(lang, v.slice(TERM_PREFIX.length), params) : v;
   return out;
 }
 

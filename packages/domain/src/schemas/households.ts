@@ -166,6 +166,15 @@ export const householdSchema = z.object({
   updatedAt: z.string(),
   members: z.array(memberSchema),
   pairings: z.array(pairingSchema),
+  /** the flags of the active rule set, each explaining itself */
+  flags: z.array(
+    z.object({
+      ruleId: z.string(),
+      kind: z.string(),
+      name: z.object({ zh: z.string(), en: z.string() }),
+      explanation: z.object({ zh: z.string(), en: z.string() }),
+    }),
+  ),
   /** whether the reader may edit it */
   canEdit: z.boolean(),
 });
@@ -186,6 +195,8 @@ export const householdListItem = z.object({
   currentMembers: z.number().int(),
   perCapitaIncome: z.number().nullable(),
   cadres: z.array(z.string()),
+  /** ids of the active rule set's flags (K1 … K10, M, R) */
+  flags: z.array(z.string()),
 });
 export type HouseholdListItem = z.infer<typeof householdListItem>;
 
@@ -196,6 +207,11 @@ export const householdListQuery = pageQuery.extend({
   groupId: z.uuid().optional(),
   povertyStatus: z.enum(POVERTY_STATUS.codes).optional(),
   tag: tagCode.optional(),
+  /** a flag of the active rule set, e.g. K1 or M */
+  flag: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,19}$/)
+    .optional(),
   cadreId: z.uuid().optional(),
   /** only households without any current member (to close or merge) */
   empty: z.enum(['true', 'false']).optional(),

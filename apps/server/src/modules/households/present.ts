@@ -31,6 +31,7 @@ export function presentHousehold(
   extra: {
     members: MemberRow[];
     pairings: { cadreId: string; cadreName: string; since: string }[];
+    flags: Household['flags'];
     villageName: string;
     groupName: string | null;
     showIds: boolean;
@@ -77,6 +78,7 @@ export function presentHousehold(
     updatedAt: h.updatedAt.toISOString(),
     members: extra.members.map((m) => presentMember(m, extra.showIds, extra.today)),
     pairings: extra.pairings,
+    flags: extra.flags,
     canEdit: extra.canEdit,
   };
 }
@@ -100,6 +102,7 @@ export interface ListRow {
   headIdNumber: string | null;
   cadres: string[];
   pairedWithMe: unknown;
+  flags: string[];
 }
 
 export function presentListItem(r: ListRow, showId: boolean): HouseholdListItem {
@@ -117,5 +120,6 @@ export function presentListItem(r: ListRow, showId: boolean): HouseholdListItem 
     currentMembers: r.currentMembers,
     perCapitaIncome: perCapitaIncome(r, r.currentMembers),
     cadres: r.cadres,
+    flags: r.flags,
   };
 }

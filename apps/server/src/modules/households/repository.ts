@@ -1,9 +1,19 @@
 /** SQL of the registry: households, members, pairings, tags. */
-import { DomainError, type HouseholdListQuery, term } from '@fupin/domain';
+import { DomainError, type HouseholdListQuery, type RuleSetDefinition, term } from '@fupin/domain';
 import { and, asc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Db, selectRows, type Tx } from '../../db/client';
-import { households, householdTags, members, pairings, roleAssignments, units, users } from '../../db/schema/index';
+import {
+  householdFlags,
+  households,
+  householdTags,
+  members,
+  pairings,
+  roleAssignments,
+  ruleSets,
+  units,
+  users,
+} from '../../db/schema/index';
 import type { Scope } from '../auth/repository';
 import { householdAuditDocs } from '../imports/diff.sql';
 
@@ -185,6 +195,10 @@ export async function listHouseholds(
         string[]
       >`array(select u.display_name from ${pairings} p join ${users} u on u.id = p.cadre_id where p.township_id = ${households.townshipId} and p.household_id = ${households.id} order by p.since)`,
       pairedWithMe: pairedWith(userId),
+      flags: sql<
+        string[]
+      >`array(select f.rule_id from household_flags f join rule_sets rs on rs.township_id = f.township_id and rs.id = f.rule_set_id
+          where f.township_id = ${households.townshipId} and f.household_id = ${households.id} and rs.status = 'active' order by f.rule_id)`,
     })
     .from(households)
     .innerJoin(village, eq(village.id, households.villageId))
@@ -211,6 +225,9 @@ export function listConditions(
   if (query.groupId) c.push(eq(households.groupId, query.groupId));
   if (query.povertyStatus) c.push(eq(households.povertyStatus, query.povertyStatus));
   if (query.tag) c.push(sql`${query.tag} = any(${households.tags})`);
+  if (query.flag)
+    c.push(sql`exists (select 1 from household_flags f join rule_sets rs on rs.township_id = f.township_id and rs.id = f.rule_set_id
+      where f.township_id = ${households.townshipId} and f.household_id = ${households.id} and rs.status = 'active' and f.rule_id = ${query.flag})`);
   if (query.cadreId) c.push(pairedWith(query.cadreId));
   if (query.empty === 'true') {
     c.push(
@@ -245,4 +262,28 @@ export async function isCadreOfTownship(db: Db | Tx, townshipId: string, userId:
 export async function householdAuditDoc(db: Db | Tx, townshipId: string, id: string): Promise<unknown> {
   const rows = await selectRows<{ doc: unknown }>(db, householdAuditDocs(sql`select ${townshipId}::uuid, ${id}::uuid`));
   return rows[0]?.doc ?? null;
+}
+
+/** The active rule set's flags of a household, with the rules' names. */
+export async function flagsOf(db: Db | Tx, townshipId: string, householdId: string) {
+  const rows = await db
+    .select({ flag: householdFlags, definition: ruleSets.definition })
+    .from(householdFlags)
+    .innerJoin(ruleSets, and(eq(ruleSets.townshipId, householdFlags.townshipId), eq(ruleSets.id, householdFlags.ruleSetId)))
+    .where(
+      and(eq(householdFlags.townshipId, townshipId), eq(householdFlags.householdId, householdId), eq(ruleSets.status, 'active')),
+    );
+  return rows
+    .map(({ flag, definition }) => {
+      const rule = (definition as RuleSetDefinition).rules.find((r) => r.id === flag.ruleId);
+      return {
+        ruleId: flag.ruleId,
+        kind: flag.kind,
+        name: rule?.name ?? { zh: flag.ruleId, en: flag.ruleId },
+        explanation: { zh: flag.explanationZh, en: flag.explanationEn },
+        order: (definition as RuleSetDefinition).rules.findIndex((r) => r.id === flag.ruleId),
+      };
+    })
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _o, ...f }) => f);
 }

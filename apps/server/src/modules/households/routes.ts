@@ -23,7 +23,7 @@ import { deleteHousehold } from './commands/delete-household';
 import { pairCadre, unpairCadre } from './commands/pair-cadre';
 import { updateHousehold } from './commands/update-household';
 import { type ListRow, presentHousehold, presentListItem } from './present';
-import { findHousehold, listHouseholds, membersOf, pairingsOf, villageOfHousehold } from './repository';
+import { findHousehold, flagsOf, listHouseholds, membersOf, pairingsOf, villageOfHousehold } from './repository';
 
 const idParams = z.object({ id: z.uuid() });
 const householdUnit: UnitSource = {
@@ -46,6 +46,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentHousehold(h, {
       members: await membersOf(db, h.townshipId, h.id),
       pairings: await pairingsOf(db, h.townshipId, h.id),
+      flags: await flagsOf(db, h.townshipId, h.id),
       villageName: village?.name ?? '',
       groupName: group?.name ?? null,
       showIds: await showsIdNumbers(db, me.grants, me.userId, h),

@@ -2,6 +2,7 @@
 import { type CreateHouseholdInput, DomainError } from '@fupin/domain';
 import { households } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
+import { refreshFlags } from '../../rules/refresh-flags';
 import { findHousehold, householdAuditDoc } from '../repository';
 import { checkHousehold } from './check-household';
 import { householdColumns, writeMembers } from './write-household';
@@ -24,6 +25,7 @@ export async function createHousehold(
     .insert(households)
     .values({ ...householdColumns(h), townshipId, id: h.id, version: 1, createdAt: now, updatedAt: now });
   await writeMembers(tx, townshipId, h.id, h, now, input.today);
+  await refreshFlags(tx, townshipId, [h.id], now);
   await ctx.audit.record({
     townshipId,
     entityType: 'household',

@@ -7,6 +7,7 @@ import { DomainError, type UpdateHouseholdInput } from '@fupin/domain';
 import { and, eq } from 'drizzle-orm';
 import { households } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
+import { refreshFlags } from '../../rules/refresh-flags';
 import { getHousehold, householdAuditDoc } from '../repository';
 import { checkHousehold } from './check-household';
 import { householdColumns, writeMembers } from './write-household';
@@ -27,6 +28,7 @@ export async function updateHousehold(
     .set({ ...householdColumns(input.household), version: before.version + 1, updatedAt: now })
     .where(and(eq(households.townshipId, townshipId), eq(households.id, input.id)));
   await writeMembers(tx, townshipId, input.id, input.household, now, input.today);
+  await refreshFlags(tx, townshipId, [input.id], now);
   const after = await getHousehold(tx, townshipId, input.id);
   await ctx.audit.record({
     townshipId,

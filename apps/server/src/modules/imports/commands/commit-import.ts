@@ -9,6 +9,7 @@ import { selectRows, type Tx } from '../../../db/client';
 import type { ImportCounts } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 import { reserveUuidv7, uuidv7Sql } from '../../../lib/ids';
+import { refreshFlags } from '../../rules/refresh-flags';
 import { HOUSEHOLD_KEYS, MEMBER_KEYS } from '../columns';
 import { householdAuditDocs, householdProjection, matchStaged, memberProjection } from '../diff.sql';
 import { getImport, setImportState } from '../repository';
@@ -108,6 +109,14 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
             join (${householdAuditDocs(sql`select township_id, id from import_affected`)}) d on d.township_id = a.township_id and d.id = a.id
             where a.before is distinct from d.doc) c`,
   );
+  // Flags follow the households, in the same transaction.
+  const touched = await selectRows<{ id: string }>(tx, sql`select id from import_affected`);
+  const flagged = await refreshFlags(
+    tx,
+    t,
+    touched.map((r) => r.id),
+    now,
+  );
   const counts = { ...(current.counts as ImportCounts) };
   await setImportState(tx, t, i, { status: 'committed', committedAt: now, updatedAt: now, counts });
   await ctx.audit.record({
@@ -116,7 +125,13 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
     entityId: i,
     action: 'commit',
     unitId: current.unitId,
-    after: { fileName: current.fileName, ...counts, householdsCreated: newHouseholds, householdsAudited: audited },
+    after: {
+      fileName: current.fileName,
+      ...counts,
+      householdsCreated: newHouseholds,
+      householdsAudited: audited,
+      flagsWritten: flagged,
+    },
   });
   for (const table of ['import_households', 'import_members', 'import_errors']) {
     await tx.execute(sql`delete from ${raw(table)} where township_id = ${t} and import_id = ${i}`);

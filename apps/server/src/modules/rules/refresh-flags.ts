@@ -1,0 +1,64 @@
+/**
+ * Keeps stored flags true: after a household changes (form, import, visit), its flags under the
+ * live rule sets are recomputed in the same transaction as the change.
+ */
+import type { Flag } from '@fupin/domain';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { selectRows, type Tx } from '../../db/client';
+import { householdFlags } from '../../db/schema/index';
+import { householdsForRules, type RuleHouseholdRow, toRuleHousehold } from './load-households';
+import { evaluatorOf, liveRuleSets } from './repository';
+
+const BATCH = 2000;
+
+/** One stored flag, as a row of household_flags. */
+export function flagRow(townshipId: string, householdId: string, ruleSetId: string, f: Flag, now: Date) {
+  return {
+    townshipId,
+    householdId,
+    ruleSetId,
+    ruleId: f.ruleId,
+    kind: f.kind,
+    explanationZh: f.explanation.zh,
+    explanationEn: f.explanation.en,
+    values: f.values,
+    computedAt: now,
+  };
+}
+
+/** Recomputes the flags of some households under every live rule set of their township. */
+export async function refreshFlags(tx: Tx, townshipId: string, householdIds: readonly string[], now: Date): Promise<number> {
+  if (householdIds.length === 0) return 0;
+  const sets = await liveRuleSets(tx, townshipId);
+  if (sets.length === 0) return 0;
+  let written = 0;
+  for (let i = 0; i < householdIds.length; i += BATCH) {
+    const ids = householdIds.slice(i, i + BATCH);
+    const rows = await selectRows<RuleHouseholdRow>(
+      tx,
+      householdsForRules(
+        sql`h.township_id = ${townshipId} and h.id in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      ),
+    );
+    const households = rows.map(toRuleHousehold);
+    for (const set of sets) {
+      const evaluator = evaluatorOf(set);
+      await tx
+        .delete(householdFlags)
+        .where(
+          and(
+            eq(householdFlags.townshipId, townshipId),
+            eq(householdFlags.ruleSetId, set.id),
+            inArray(householdFlags.householdId, ids),
+          ),
+        );
+      const flags = households.flatMap((h) => evaluator.evaluate(h).map((f) => flagRow(townshipId, h.id, set.id, f, now)));
+      for (let j = 0; j < flags.length; j += 1000) await tx.insert(householdFlags).values(flags.slice(j, j + 1000));
+      written += flags.length;
+    }
+  }
+  return written;
+}
