@@ -7,13 +7,30 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { households, members, roleAssignments, units, users } from '../../db/schema/index';
 import { run } from '../../lib/http';
-import { loadScope, principalOf, scopeOfRequest } from '../../plugins/access';
+import { loadScope, principalOf, scopeOfRequest, type UnitSource } from '../../plugins/access';
 import { idVisibility } from './access';
 import { defineTag } from './commands/define-tag';
 import { type ExportRequest, exportNotOut, exportRegistry } from './export';
 import { tagsOf } from './repository';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Township-wide settings (tags, the list of cadres) are for anyone working anywhere in the
+ * township: a village's staff and cadres included, not only those who cover the township whole.
+ */
+const anyUnitOfTownship: UnitSource = {
+  resolve: async (req, db) => {
+    const townshipId = (req.query as { townshipId?: string }).townshipId;
+    if (!townshipId) return null;
+    const rows = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.townshipId, townshipId), inArray(units.kind, ['township', 'village'])));
+    return rows.length ? rows.map((r) => r.id) : null;
+  },
+  entity: 'unit',
+};
 const exportQuery = householdListQuery.omit({ limit: true, offset: true });
 
 export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -93,7 +110,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
           }),
         },
       },
-      config: { access: { permission: 'household.read', unit: { query: 'townshipId' } } },
+      config: { access: { permission: 'household.read', unit: anyUnitOfTownship } },
     },
     async (req) => ({
       items: [
@@ -152,7 +169,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
           }),
         },
       },
-      config: { access: { permission: 'household.manage', unit: { query: 'townshipId' } } },
+      config: { access: { permission: 'household.manage', unit: anyUnitOfTownship } },
     },
     async (req) => {
       const t = req.query.townshipId;

@@ -47,12 +47,13 @@ export async function unpairCadre(
     )
     .returning();
   if (removed.length === 0) throw new DomainError('NOT_FOUND', { entity: term('entity.pairing') });
+  const cadre = await getUserRow(tx, input.cadreId);
   await ctx.audit.record({
     townshipId: input.townshipId,
     entityType: 'household',
     entityId: household.id,
     action: 'unpair',
     unitId: household.villageId,
-    before: { cadreId: input.cadreId, since: removed[0]?.since },
+    before: { cadreId: input.cadreId, cadreName: cadre.displayName, since: removed[0]?.since },
   });
 }

@@ -1,0 +1,148 @@
+import { FilterOutlined } from '@ant-design/icons';
+import { POVERTY_STATUS, type PovertyStatus } from '@fupin/domain';
+import { Badge, Button, Checkbox, Flex, Input, Select } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Cadre, TagOption } from '../api';
+import { activeFilterCount, type RegistryFilters as Filters, NO_FILTERS } from '../filters';
+import { useRegistryLabels } from '../labels';
+import { PlaceSelect } from './PlaceSelect';
+
+interface Props {
+  value: Filters;
+  onChange: (next: Filters) => void;
+  tags: readonly TagOption[];
+  /** null: the reader may not filter by cadre (or the list could not be read) */
+  cadres: readonly Cadre[] | null;
+  mobile: boolean;
+}
+
+/** Typing searches after a short pause; Enter searches at once. */
+const SEARCH_DELAY_MS = 400;
+
+/**
+ * One search box (name, pinyin initials, household or ID number: the server decides which) and
+ * the filters; on a phone the filters fold away behind a button that counts the ones set.
+ */
+export function RegistryFilters({ value, onChange, tags, cadres, mobile }: Props) {
+  const { t } = useTranslation();
+  const labels = useRegistryLabels();
+  const [text, setText] = useState(value.q);
+  const [open, setOpen] = useState(false);
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
+
+  // The address changed from outside (back, a cleared filter): the box follows.
+  useEffect(() => setText((current) => (current.trim() === value.q ? current : value.q)), [value.q]);
+
+  useEffect(() => {
+    const q = text.trim();
+    if (q === latest.current.value.q) return;
+    const timer = setTimeout(() => latest.current.onChange({ ...latest.current.value, q }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const count = activeFilterCount(value);
+  const width = (desk: number) => (mobile ? '100%' : desk);
+  const filters = (
+    <>
+      <PlaceSelect
+        value={value.place?.id}
+        onChange={(place) => onChange({ ...value, place })}
+        placeholder={t('registry.place')}
+        style={{ width: width(200) }}
+      />
+      <Select<PovertyStatus>
+        allowClear
+        value={value.status ?? undefined}
+        placeholder={t('registry.status')}
+        aria-label={t('registry.status')}
+        onChange={(status) => onChange({ ...value, status: status ?? null })}
+        options={labels.options(POVERTY_STATUS)}
+        style={{ width: width(160) }}
+        data-testid="status-filter"
+      />
+      <Select<string>
+        allowClear
+        value={value.tag ?? undefined}
+        placeholder={t('registry.tag')}
+        aria-label={t('registry.tag')}
+        onChange={(tag) => onChange({ ...value, tag: tag ?? null })}
+        options={tags.map((tag) => ({ value: tag.code, label: labels.tag(tag.code, tags) }))}
+        style={{ width: width(130) }}
+      />
+      {cadres ? (
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={value.cadreId ?? undefined}
+          placeholder={t('registry.cadre')}
+          aria-label={t('registry.cadre')}
+          onChange={(cadreId) => onChange({ ...value, cadreId: cadreId ?? null })}
+          options={cadres.map((c) => ({ value: c.id, label: c.displayName }))}
+          style={{ width: width(150) }}
+        />
+      ) : null}
+      <Checkbox
+        checked={value.empty}
+        onChange={(e) => onChange({ ...value, empty: e.target.checked })}
+        title={t('registry.emptyOnlyHelp')}
+        style={{ alignSelf: mobile ? 'flex-start' : 'center', minHeight: mobile ? 40 : undefined, alignItems: 'center' }}
+      >
+        {t('registry.emptyOnly')}
+      </Checkbox>
+      {count > 0 ? (
+        <Button
+          type="link"
+          onClick={() => onChange({ ...NO_FILTERS, q: value.q })}
+          style={{ paddingInline: 4, alignSelf: mobile ? 'flex-start' : undefined }}
+        >
+          {t('registry.clearFilters')}
+        </Button>
+      ) : null}
+    </>
+  );
+
+  const search = (
+    <Input.Search
+      allowClear
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onSearch={(q) => onChange({ ...value, q: q.trim() })}
+      placeholder={mobile ? t('registry.searchPlaceholderShort') : t('registry.searchPlaceholder')}
+      aria-label={t('common.search')}
+      style={{ width: mobile ? undefined : 340, flex: mobile ? '1 1 auto' : undefined, minWidth: 0 }}
+      data-testid="registry-search"
+    />
+  );
+
+  if (!mobile) {
+    return (
+      <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="registry-filters">
+        {search}
+        {filters}
+      </Flex>
+    );
+  }
+  return (
+    <Flex vertical gap={8} style={{ marginBottom: 12 }} data-testid="registry-filters">
+      <Flex gap={8}>
+        {search}
+        <Badge count={count} size="small" offset={[-4, 4]}>
+          <Button
+            icon={<FilterOutlined />}
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-label={t('registry.filters')}
+            data-testid="filters-toggle"
+          />
+        </Badge>
+      </Flex>
+      {open ? (
+        <Flex vertical gap={8} data-testid="filters-panel">
+          {filters}
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}
