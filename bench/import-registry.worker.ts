@@ -6,6 +6,9 @@
  * Prints one JSON line with its figures.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildIdNumber, shanghaiDate } from '@fupin/domain';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -81,8 +84,13 @@ async function prepare(kind: 'pglite' | 'pg') {
       await admin.end();
     };
   } else {
-    database = await openPglite();
-    drop = () => database.close();
+    // A data folder, as `npm start` uses: in memory, PGlite would hold the whole registry in RAM.
+    const dir = mkdtempSync(join(tmpdir(), 'fupin-bench-pglite-'));
+    database = await openPglite(join(dir, 'db'));
+    drop = async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
   }
   await migrateDatabase(database);
   const now = new Date();
