@@ -20,6 +20,7 @@ import type { AppDeps } from './deps';
 import { BackgroundJobs } from './lib/background';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
+import { campaignRoutes } from './modules/campaigns/routes';
 import { healthRoutes } from './modules/health/routes';
 import { registryRoutes } from './modules/households/registry-routes';
 import { householdRoutes } from './modules/households/routes';
@@ -27,6 +28,7 @@ import { importRoutes } from './modules/imports/routes';
 import { orgRoutes } from './modules/org/routes';
 import { ruleRoutes } from './modules/rules/routes';
 import { userRoutes } from './modules/users/routes';
+import { visitRoutes } from './modules/visits/routes';
 import accessPlugin from './plugins/access';
 import { errorBody, registerErrorHandler } from './plugins/errors';
 import { validatorCompiler } from './plugins/validation';
@@ -85,6 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(importRoutes);
   await app.register(registryRoutes);
   await app.register(ruleRoutes);
+  await app.register(campaignRoutes);
+  await app.register(visitRoutes);
 
   const dist = deps.config.WEB_DIST;
   const hasWeb = dist !== '' && existsSync(join(dist, 'index.html'));

@@ -3,9 +3,12 @@
  * two villages each, a few households, an account for every role, cadres paired with
  * registered households. Every account's password is TEST_PASSWORD.
  */
+
+import { defaultPhases } from '@fupin/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/db/client';
 import { rawTransaction, toCsv } from '../src/db/raw';
+import { campaigns } from '../src/db/schema/index';
 import { generateTownship, type SyntheticTownship, type SyntheticUser, UNIT_COLUMNS } from '../src/demo/generate';
 import { insertTownship, insertUsers } from '../src/demo/insert';
 import { Random } from '../src/demo/random';
@@ -17,6 +20,8 @@ export const COUNTY_CODE = '369901000000';
 
 export interface CountyFixture {
   countyId: string;
+  /** the 2020 campaign of each township, with the 2020 plan's calendar */
+  campaignIds: string[];
   townships: { id: string; data: SyntheticTownship }[];
   users: Map<string, SyntheticUser>;
   /** the id of a village of a township (0 or 1), by index */
@@ -77,10 +82,25 @@ export async function seedCounty(database: Database, now = new Date('2020-03-10T
     await insertUsers(tx, countyUsers, passwordHash, now);
   });
   for (const t of townships) await installDefaultRules(database, { now: () => now }, t.id, 2020);
+  const campaignIds: string[] = [];
+  for (const t of townships) {
+    const id = r.uuid();
+    campaignIds.push(id);
+    await database.db.insert(campaigns).values({
+      townshipId: t.id,
+      id,
+      year: 2020,
+      name: '2020年大走访大排查大比武',
+      phases: defaultPhases(2020),
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
   const users = new Map<string, SyntheticUser>();
   for (const u of [...townships.flatMap((t) => t.data.users), ...countyUsers]) users.set(u.username, u);
   return {
     countyId,
+    campaignIds,
     townships,
     users,
     village: (t, index) => {

@@ -4,13 +4,14 @@
  * with success, none may show a byte of the other data, and nothing may change there.
  */
 import { randomUUID } from 'node:crypto';
-import { defaultRuleSet } from '@fupin/domain';
+import { defaultPhases, defaultRuleSet } from '@fupin/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, imports, jobs, ruleSets, sessions } from '../src/db/schema/index';
+import { auditLog, imports, jobs, ruleSets, sessions, visits } from '../src/db/schema/index';
 import ExcelJS from '../src/io/excel/exceljs';
 import { as, type CountyFixture, loginAs, seedCounty } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
+import { cleanForm } from './visit-form';
 
 /** A valid body for every write route, aimed at township 2. A new write route must add one. */
 function bodyFor(route: string, ids: Ids): unknown {
@@ -44,12 +45,18 @@ function bodyFor(route: string, ids: Ids): unknown {
     'PUT /api/rules/sets/:id': { definition: defaultRuleSet(2020) },
     'POST /api/rules/sets/:id/preview': {},
     'POST /api/rules/sets/:id/activate': {},
+    'POST /api/campaigns': { id: randomUUID(), townshipId: ids.township, year: 2021, name: '入侵' },
+    'PUT /api/campaigns/:id': { name: '被改', phases: defaultPhases(2020) },
+    'POST /api/visits': ids.visitBody,
   };
   if (!(route in bodies)) throw new Error(`scope test: add a body for ${route}`);
   return bodies[route];
 }
 
 interface Ids {
+  campaign: string;
+  visit: string;
+  visitBody: Record<string, unknown>;
   importId: string;
   ruleSet: string;
   job: string;
@@ -73,6 +80,10 @@ const QUERIES: Record<string, (ids: Ids) => string> = {
   '/api/rules/sets': (ids) => `?townshipId=${ids.township}`,
   '/api/rules/active': (ids) => `?unitId=${ids.village}`,
   '/api/rules/default': () => '?year=2020',
+  '/api/campaigns': (ids) => `?townshipId=${ids.township}`,
+  '/api/campaigns/current': (ids) => `?unitId=${ids.village}`,
+  '/api/visits/tasks': (ids) => `?campaignId=${ids.campaign}`,
+  '/api/visits': (ids) => `?householdId=${ids.household}`,
 };
 
 function fill(url: string, ids: Ids): string {
@@ -81,6 +92,8 @@ function fill(url: string, ids: Ids): string {
     .replace(/^\/api\/registry\/imports\/:id/, `/api/registry/imports/${ids.importId}`)
     .replace(/^\/api\/rules\/sets\/:id/, `/api/rules/sets/${ids.ruleSet}`)
     .replace(/^\/api\/jobs\/:id/, `/api/jobs/${ids.job}`)
+    .replace(/^\/api\/campaigns\/:id/, `/api/campaigns/${ids.campaign}`)
+    .replace(/^\/api\/visits\/:id/, `/api/visits/${ids.visit}`)
     .replace(':cadreId', ids.cadre)
     .replace(/^\/api\/households\/:id/, `/api/households/${ids.household}`)
     .replace(/^\/api\/units\/:id/, `/api/units/${ids.village}`)
@@ -130,16 +143,49 @@ describe('scope: another township’s and another cadre’s data', () => {
       .from(ruleSets)
       .where(eq(ruleSets.townshipId, county.townships[1]?.id as string));
     const job = randomUUID();
-    await t.database.db
-      .insert(jobs)
-      .values({
-        townshipId: county.townships[1]?.id as string,
-        id: job,
-        kind: 'recompute_flags',
-        status: 'done',
-        startedAt: new Date(),
-      });
+    await t.database.db.insert(jobs).values({
+      townshipId: county.townships[1]?.id as string,
+      id: job,
+      kind: 'recompute_flags',
+      status: 'done',
+      startedAt: new Date(),
+    });
+    const campaign = county.campaignIds[1] as string;
+    const visit = randomUUID();
+    await t.database.db.insert(visits).values({
+      townshipId: county.townships[1]?.id as string,
+      id: visit,
+      campaignId: campaign,
+      householdId: h[1] as string,
+      visitorId: admin2?.id as string,
+      formType: 'registered',
+      visitedAt: new Date(),
+      receivedAt: new Date(),
+      baseVersion: 1,
+      form: { secret: h[1] },
+      computed: {},
+      plausibility: [],
+      membersConfirmed: 1,
+    });
+    const household = {
+      id: h[1],
+      version: 1,
+      members: [],
+      housingStructure: null,
+      housingGrade: null,
+      otherSafeHouse: false,
+      povertyStatus: 'none',
+      wageIncome: 0,
+      businessIncome: 0,
+      propertyIncome: 0,
+      transferIncome: 0,
+      industryProjects: [],
+    };
+    const visitBody = { ...cleanForm(household as never, campaign), members: [{ memberId: null, name: '甲', check: 'present' }] };
     ids = {
+      campaign,
+      visit,
+      visitBody,
       importId,
       ruleSet: ruleSet?.id as string,
       job,

@@ -1,5 +1,6 @@
 export * from './access';
 export * from './campaign/dates';
+export * from './campaign/phases';
 export * from './errors';
 export * from './i18n/issues';
 export * from './i18n/messages';
@@ -12,4 +13,10 @@ export * from './registry/sheet';
 export * from './roles';
 export * from './rules/index';
 export * from './schemas/households';
+export * from './schemas/visits';
 export * from './units';
+export * from './visits/observed';
+export * from './visits/plausibility';
+export * from './visits/problems';
+export * from './visits/summary';
+export * from './visits/vocabularies';

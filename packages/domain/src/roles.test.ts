@@ -84,16 +84,20 @@ describe('isWritePermission', () => {
     ['household.manage', true],
     ['rules.read', false],
     ['rules.manage', true],
+    ['campaign.manage', true],
+    ['visit.read', false],
+    ['visit.submit', true],
+    ['summary.submit', true],
   ])('%s → %s', (permission, write) => {
     expect(isWritePermission(permission)).toBe(write);
   });
 
   it('covers every permission in the table above', () => {
-    expect(PERMISSIONS).toHaveLength(10);
+    expect(PERMISSIONS).toHaveLength(14);
   });
 
-  it('treats every *.manage permission as a write', () => {
-    for (const p of PERMISSIONS) expect(isWritePermission(p), p).toBe(p.endsWith('.manage'));
+  it('treats every *.manage and *.submit permission as a write', () => {
+    for (const p of PERMISSIONS) expect(isWritePermission(p), p).toBe(p.endsWith('.manage') || p.endsWith('.submit'));
   });
 });
 
@@ -145,19 +149,30 @@ describe('permissionsOfRoles', () => {
   it.each<[Role[], Permission[]]>([
     [[], []],
     [['judge'], ['unit.read']],
-    [['cadre'], ['unit.read', 'household.read', 'household.read_id', 'rules.read']],
-    [['county_reviewer'], ['unit.read', 'household.read', 'rules.read']],
-    [['discipline'], ['unit.read', 'household.read', 'rules.read', 'user.read', 'audit.read']],
+    [['cadre'], ['unit.read', 'household.read', 'household.read_id', 'rules.read', 'visit.read', 'visit.submit']],
+    [['county_reviewer'], ['unit.read', 'household.read', 'rules.read', 'visit.read']],
+    [['discipline'], ['unit.read', 'household.read', 'rules.read', 'visit.read', 'user.read', 'audit.read']],
     [
       ['cadre', 'judge'],
-      ['unit.read', 'household.read', 'household.read_id', 'rules.read'],
+      ['unit.read', 'household.read', 'household.read_id', 'rules.read', 'visit.read', 'visit.submit'],
     ],
     [['judge', 'judge'], ['unit.read']],
     [
       ['village_staff', 'town_leader'],
-      ['unit.read', 'household.read', 'household.read_id', 'household.manage', 'rules.read', 'user.read'],
+      [
+        'unit.read',
+        'household.read',
+        'household.read_id',
+        'household.manage',
+        'rules.read',
+        'visit.read',
+        'visit.submit',
+        'summary.submit',
+        'user.read',
+      ],
     ],
-    [['township_admin'], [...PERMISSIONS]],
+    // The village submits its own summary; the office may only reopen it.
+    [['township_admin'], PERMISSIONS.filter((p) => p !== 'summary.submit')],
     [[...ROLES], [...PERMISSIONS]],
   ])('%j → %j', (roles, permissions) => {
     expect([...permissionsOfRoles(roles)].sort()).toEqual([...permissions].sort());

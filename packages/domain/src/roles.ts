@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'household.manage',
   'rules.read',
   'rules.manage',
+  'campaign.manage',
+  'visit.read',
+  'visit.submit',
+  'summary.submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +60,7 @@ const READ_REGISTRY = {
   'unit.read': 'subtree',
   'household.read': 'subtree',
   'rules.read': 'subtree',
+  'visit.read': 'subtree',
 } as const satisfies Partial<Record<Permission, Reach>>;
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
@@ -70,6 +75,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'household.read_id': 'subtree',
       'household.manage': 'subtree',
       'rules.manage': 'subtree',
+      'campaign.manage': 'subtree',
+      'visit.submit': 'subtree',
     },
   },
   county_reviewer: {
@@ -88,6 +95,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'household.read_id': 'subtree',
       'household.manage': 'subtree',
       'rules.manage': 'subtree',
+      'campaign.manage': 'subtree',
+      'visit.submit': 'subtree',
     },
   },
   town_leader: {
@@ -115,6 +124,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       ...READ_REGISTRY,
       'household.read_id': 'subtree',
       'household.manage': 'subtree',
+      // the carpet survey of marginal and key households, and the village's summary (附件3)
+      'visit.submit': 'subtree',
+      'summary.submit': 'subtree',
     },
   },
   cadre: {
@@ -125,11 +137,21 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'household.read_id': 'paired',
       // the active rule set, so the visit form can show flags as the cadre types
       'rules.read': 'subtree',
+      'visit.read': 'paired',
+      'visit.submit': 'paired',
     },
   },
 };
 
-const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set(['unit.manage', 'user.manage', 'household.manage', 'rules.manage']);
+const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  'unit.manage',
+  'user.manage',
+  'household.manage',
+  'rules.manage',
+  'campaign.manage',
+  'visit.submit',
+  'summary.submit',
+]);
 
 /** Whether a permission changes data (read-only roles must never hold one). */
 export function isWritePermission(permission: Permission): boolean {

@@ -3,8 +3,10 @@
  * database so `npm start` shows a working system at once.
  */
 
+import { addDays, phasesStartingOn, shanghaiDate } from '@fupin/domain';
 import type { Database } from '../db/client';
 import { rawTransaction, toCsv } from '../db/raw';
+import { campaigns } from '../db/schema/index';
 import type { Clock } from '../lib/clock';
 import { uuidv7 } from '../lib/ids';
 import { hashPassword } from '../modules/auth/passwords';
@@ -109,5 +111,16 @@ export async function seedDemoIfEmpty(
   });
   if (!seeded) return null;
   await installDefaultRules(database, clock, seeded.townshipId, now.getUTCFullYear());
+  // The demo's campaign is under way: its big visit began yesterday.
+  const today = shanghaiDate(now);
+  await database.db.insert(campaigns).values({
+    townshipId: seeded.townshipId,
+    id: uuidv7(now),
+    year: Number(today.slice(0, 4)),
+    name: `${today.slice(0, 4)}年脱贫攻坚大走访大排查大比武`,
+    phases: phasesStartingOn(addDays(today, -1)),
+    createdAt: now,
+    updatedAt: now,
+  });
   return { households: seeded.households, members: seeded.members, logins: seeded.logins };
 }

@@ -112,6 +112,9 @@ const zh: Catalogue = {
   'rules.bad_param': '参数名只能用字母、数字和下划线，以字母开头',
   'rules.at': '第 {at} 个字符处：{message}',
   'rules.year_fixed': '草稿的年度不能修改，请新建该年度的版本',
+  'campaign.phase_twice': '同一阶段出现了两次',
+  'campaign.end_before_start': '结束日期早于开始日期',
+  'campaign.phase_missing': '缺少阶段',
 
   'idcard.length': '身份证号应为 18 位',
   'idcard.characters': '身份证号只能由数字组成，最后一位可以是 X',
@@ -220,6 +223,10 @@ const zh: Catalogue = {
   'entity.role_assignment': '角色',
   'entity.pairing': '结对关系',
   'entity.rule_set': '规则版本',
+  'entity.campaign': '行动年度',
+  'entity.visit': '走访记录',
+  'entity.discrepancy': '不一致项',
+  'entity.summary': '走访汇总',
   'entity.job': '后台任务',
   'entity.import': '导入记录',
 
@@ -359,6 +366,9 @@ const en: Catalogue = {
   'rules.bad_param': 'parameter names use letters, digits and underscore, starting with a letter',
   'rules.at': 'at character {at}: {message}',
   'rules.year_fixed': 'a draft keeps its year; create a version for another year',
+  'campaign.phase_twice': 'the same phase appears twice',
+  'campaign.end_before_start': 'ends before it starts',
+  'campaign.phase_missing': 'a phase is missing',
 
   'idcard.length': 'an ID number has 18 characters',
   'idcard.characters': 'digits only, the last one may be X',
@@ -467,6 +477,10 @@ const en: Catalogue = {
   'entity.role_assignment': 'Role',
   'entity.pairing': 'Pairing',
   'entity.rule_set': 'Rule set',
+  'entity.campaign': 'Campaign',
+  'entity.visit': 'Visit',
+  'entity.discrepancy': 'Discrepancy',
+  'entity.summary': 'Visit summary',
   'entity.job': 'Background job',
   'entity.import': 'Import',
 

@@ -13,17 +13,18 @@ import {
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditLog, units } from '../../db/schema/index';
+import { auditLog } from '../../db/schema/index';
 import { run } from '../../lib/http';
 import { assertPermissionOn, loadScope, principalOf, scopeOfRequest, type UnitSource } from '../../plugins/access';
 import { auditEntrySchema, presentAuditEntry } from '../audit/present';
-import { assertPairedIfNeeded, canEditHousehold, idVisibility, showsIdNumbers } from './access';
+import { assertPairedIfNeeded, idVisibility, showsIdNumbers } from './access';
 import { createHousehold } from './commands/create-household';
 import { deleteHousehold } from './commands/delete-household';
 import { pairCadre, unpairCadre } from './commands/pair-cadre';
 import { updateHousehold } from './commands/update-household';
-import { type ListRow, presentHousehold, presentListItem } from './present';
-import { findHousehold, flagsOf, listHouseholds, membersOf, pairingsOf, villageOfHousehold } from './repository';
+import { type ListRow, presentListItem } from './present';
+import { findHousehold, listHouseholds, villageOfHousehold } from './repository';
+import { householdView } from './view';
 
 const idParams = z.object({ id: z.uuid() });
 const householdUnit: UnitSource = {
@@ -37,22 +38,11 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** Loads a household for its page, as the reader may see it. */
   async function view(req: Parameters<typeof principalOf>[0], id: string) {
-    const me = principalOf(req);
     const h = await findHousehold(db, id);
     if (!h) throw new DomainError('NOT_FOUND', { entity: term('entity.household') });
     await assertPairedIfNeeded(req, db, h);
-    const [village] = await db.select({ name: units.name }).from(units).where(eq(units.id, h.villageId));
-    const [group] = h.groupId ? await db.select({ name: units.name }).from(units).where(eq(units.id, h.groupId)) : [];
-    return presentHousehold(h, {
-      members: await membersOf(db, h.townshipId, h.id),
-      pairings: await pairingsOf(db, h.townshipId, h.id),
-      flags: await flagsOf(db, h.townshipId, h.id),
-      villageName: village?.name ?? '',
-      groupName: group?.name ?? null,
-      showIds: await showsIdNumbers(db, me.grants, me.userId, h),
-      canEdit: await canEditHousehold(db, me.grants, h),
-      today: today(),
-    });
+    const me = principalOf(req);
+    return householdView(db, me.grants, me.userId, h, today());
   }
 
   /** The township of a household the access check already found. */

@@ -9,6 +9,21 @@ export interface LoadedHousehold extends RuleHousehold {
   id: string;
 }
 
+/** A member as the query writes it: the rule fields in order, then the id. */
+type MemberTuple = [
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  string,
+];
+
 interface Row {
   id: string;
   poverty_status: string;
@@ -25,20 +40,7 @@ interface Row {
   employment_unstable: boolean;
   low_motivation_note: string | null;
   risk_note: string | null;
-  members:
-    | [
-        string,
-        string | null,
-        string,
-        string,
-        string | null,
-        string | null,
-        string | null,
-        number | null,
-        string | null,
-        string | null,
-      ][]
-    | string;
+  members: MemberTuple[] | string;
 }
 
 /** The query reading the households a condition selects (township-filtered by the caller). */
@@ -47,7 +49,7 @@ export function householdsForRules(where: SQL, limit?: number): SQL {
       h.property_income::float8 as property, h.transfer_income::float8 as transfer, h.housing_structure, h.other_safe_house,
       h.housing_grade, h.hazard_point, h.industry_projects, h.industry_failed, h.employment_unstable, h.low_motivation_note, h.risk_note,
       coalesce((select json_agg(json_build_array(m.status, m.birth_date, m.sex, m.relation, m.marital_status, m.labour_capacity,
-                  m.health, m.disability_grade, m.schooling_stage, m.employment) order by m.sort_order)
+                  m.health, m.disability_grade, m.schooling_stage, m.employment, m.id) order by m.sort_order)
                 from members m where m.township_id = h.township_id and m.household_id = h.id), '[]') as members
     from households h where ${where} order by h.id ${limit ? sql`limit ${limit}` : sql``}`;
 }
@@ -55,20 +57,9 @@ export function householdsForRules(where: SQL, limit?: number): SQL {
 /** Turns a row of that query into a household for the evaluator. */
 export function toRuleHousehold(r: Row): LoadedHousehold {
   const raw = typeof r.members === 'string' ? JSON.parse(r.members) : r.members;
-  const members: RuleMember[] = (raw as Row['members'] & unknown[]).map((m) => {
-    const a = m as unknown as [
-      string,
-      string | null,
-      string,
-      string,
-      string | null,
-      string | null,
-      string | null,
-      number | null,
-      string | null,
-      string | null,
-    ];
+  const members: (RuleMember & { id: string })[] = (raw as MemberTuple[]).map((a) => {
     return {
+      id: a[10],
       status: a[0],
       birthDate: a[1],
       sex: a[2],
