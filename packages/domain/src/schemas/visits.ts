@@ -17,7 +17,7 @@ import {
   SCHOOLING_STAGES,
   SEXES,
 } from '../registry/codes';
-import { GUARANTEES, MEMBER_CHECKS, POLICIES } from '../visits/vocabularies';
+import { MEMBER_CHECKS, POLICIES } from '../visits/vocabularies';
 import { clientId } from './common';
 
 const note = z
