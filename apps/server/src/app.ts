@@ -28,7 +28,9 @@ import { importRoutes } from './modules/imports/routes';
 import { orgRoutes } from './modules/org/routes';
 import { ruleRoutes } from './modules/rules/routes';
 import { userRoutes } from './modules/users/routes';
+import { reviewRoutes } from './modules/visits/review-routes';
 import { visitRoutes } from './modules/visits/routes';
+import { summaryRoutes } from './modules/visits/summary-routes';
 import accessPlugin from './plugins/access';
 import { errorBody, registerErrorHandler } from './plugins/errors';
 import { validatorCompiler } from './plugins/validation';
@@ -89,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ruleRoutes);
   await app.register(campaignRoutes);
   await app.register(visitRoutes);
+  await app.register(reviewRoutes);
+  await app.register(summaryRoutes);
 
   const dist = deps.config.WEB_DIST;
   const hasWeb = dist !== '' && existsSync(join(dist, 'index.html'));

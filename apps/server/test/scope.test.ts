@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { defaultPhases, defaultRuleSet } from '@fupin/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, imports, jobs, ruleSets, sessions, visits } from '../src/db/schema/index';
+import { auditLog, discrepancies, imports, jobs, ruleSets, sessions, visits } from '../src/db/schema/index';
 import ExcelJS from '../src/io/excel/exceljs';
 import { as, type CountyFixture, loginAs, seedCounty } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
@@ -48,6 +48,9 @@ function bodyFor(route: string, ids: Ids): unknown {
     'POST /api/campaigns': { id: randomUUID(), townshipId: ids.township, year: 2021, name: '入侵' },
     'PUT /api/campaigns/:id': { name: '被改', phases: defaultPhases(2020) },
     'POST /api/visits': ids.visitBody,
+    'POST /api/discrepancies/:id/decide': { decision: 'accept', confirmConflict: true },
+    'POST /api/visits/summary/submit': { campaignId: ids.campaign, villageId: ids.village },
+    'POST /api/visits/summary/reopen': { campaignId: ids.campaign, villageId: ids.village, reason: '入侵' },
   };
   if (!(route in bodies)) throw new Error(`scope test: add a body for ${route}`);
   return bodies[route];
@@ -55,6 +58,7 @@ function bodyFor(route: string, ids: Ids): unknown {
 
 interface Ids {
   campaign: string;
+  discrepancy: string;
   visit: string;
   visitBody: Record<string, unknown>;
   importId: string;
@@ -84,6 +88,11 @@ const QUERIES: Record<string, (ids: Ids) => string> = {
   '/api/campaigns/current': (ids) => `?unitId=${ids.village}`,
   '/api/visits/tasks': (ids) => `?campaignId=${ids.campaign}`,
   '/api/visits': (ids) => `?householdId=${ids.household}`,
+  '/api/visits/summary': (ids) => `?campaignId=${ids.campaign}&villageId=${ids.village}`,
+  '/api/visits/summary.xlsx': (ids) => `?campaignId=${ids.campaign}&villageId=${ids.village}`,
+  '/api/visits/overview': (ids) => `?campaignId=${ids.campaign}`,
+  '/api/visits/overview.xlsx': (ids) => `?campaignId=${ids.campaign}`,
+  '/api/discrepancies': (ids) => `?villageId=${ids.village}`,
 };
 
 function fill(url: string, ids: Ids): string {
@@ -94,6 +103,7 @@ function fill(url: string, ids: Ids): string {
     .replace(/^\/api\/jobs\/:id/, `/api/jobs/${ids.job}`)
     .replace(/^\/api\/campaigns\/:id/, `/api/campaigns/${ids.campaign}`)
     .replace(/^\/api\/visits\/:id/, `/api/visits/${ids.visit}`)
+    .replace(/^\/api\/discrepancies\/:id/, `/api/discrepancies/${ids.discrepancy}`)
     .replace(':cadreId', ids.cadre)
     .replace(/^\/api\/households\/:id/, `/api/households/${ids.household}`)
     .replace(/^\/api\/units\/:id/, `/api/units/${ids.village}`)
@@ -182,8 +192,22 @@ describe('scope: another township’s and another cadre’s data', () => {
       industryProjects: [],
     };
     const visitBody = { ...cleanForm(household as never, campaign), members: [{ memberId: null, name: '甲', check: 'present' }] };
+    const discrepancy = randomUUID();
+    await t.database.db.insert(discrepancies).values({
+      townshipId: county.townships[1]?.id as string,
+      id: discrepancy,
+      visitId: visit,
+      householdId: h[1] as string,
+      kind: 'field',
+      field: 'address',
+      registryValue: null,
+      observedValue: '入侵地址',
+      status: 'pending',
+      createdAt: new Date(),
+    });
     ids = {
       campaign,
+      discrepancy,
       visit,
       visitBody,
       importId,
@@ -266,6 +290,7 @@ describe('scope: another township’s and another cadre’s data', () => {
               'GET /api/registry/not-out.xlsx',
               'GET /api/registry/duplicates',
               'GET /api/rules/default',
+              'GET /api/discrepancies',
               'GET /api/me',
               'GET /api/me/sessions',
               'GET /api/health',
