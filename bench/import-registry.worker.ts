@@ -21,6 +21,7 @@ import ExcelJS from '../apps/server/src/io/excel/exceljs';
 import { FixedClock } from '../apps/server/src/lib/clock';
 import { runCommand, SYSTEM_ACTOR } from '../apps/server/src/lib/command';
 import { commitImport } from '../apps/server/src/modules/imports/commands/commit-import';
+import { installDefaultRules } from '../apps/server/src/modules/rules/install-default';
 import { startImport } from '../apps/server/src/modules/imports/commands/start-import';
 import { readImport } from '../apps/server/src/modules/imports/job';
 import { largeWorkbook } from '../apps/server/test/xlsx';
@@ -119,6 +120,8 @@ async function prepare(kind: 'pglite' | 'pg') {
     );
     await insertTownship(tx, township, 'x', now);
   });
+  // The township's rules are active, as in any real township: the commit computes every new household's flags.
+  await installDefaultRules(database, { now: () => now }, townshipId, 2026);
   const admin = township.users.find((u) => u.username === 'b.admin');
   return { database, townshipId, userId: admin?.id as string, drop };
 }
