@@ -98,7 +98,8 @@ describe('reachOn: county_reviewer on C', () => {
     expect(reachOn(grants, 'household.read', CHAINS[unit])).toBe('subtree');
   });
 
-  const writes = PERMISSIONS.filter(isWritePermission);
+  // The county's work groups record cross-check findings; nothing else they may change.
+  const writes = PERMISSIONS.filter(isWritePermission).filter((p) => p !== 'inspection.crosscheck');
   it.each(writes)('never holds %s anywhere', (permission) => {
     expect(holdsAnywhere(grants, permission)).toBe(false);
     for (const unit of UNITS) expect(reachOn(grants, permission, CHAINS[unit])).toBeNull();
@@ -106,6 +107,10 @@ describe('reachOn: county_reviewer on C', () => {
 
   it('does not see full ID numbers', () => {
     expect(holdsAnywhere(grants, 'household.read_id')).toBe(false);
+  });
+
+  it.each(UNITS)('records cross-check findings on %s', (unit) => {
+    expect(reachOn(grants, 'inspection.crosscheck', CHAINS[unit])).toBe('subtree');
   });
 });
 

@@ -20,3 +20,5 @@ export * from './visits/plausibility';
 export * from './visits/problems';
 export * from './visits/summary';
 export * from './visits/vocabularies';
+export * from './problems/lifecycle';
+export * from './problems/sites';

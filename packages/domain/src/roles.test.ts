@@ -43,8 +43,8 @@ describe('ROLE_DEFINITIONS', () => {
     for (const p of PERMISSIONS.filter(isWritePermission)) expect(reachOf(role, p)).toBeUndefined();
   });
 
-  it('marks the county reviewer, town leader and discipline commission read-only', () => {
-    expect(ROLES.filter((r) => ROLE_DEFINITIONS[r].readOnly).sort()).toEqual(['county_reviewer', 'discipline', 'town_leader']);
+  it('marks the discipline commission read-only (the county reviewer and town leaders record cross-checks and orders)', () => {
+    expect(ROLES.filter((r) => ROLE_DEFINITIONS[r].readOnly).sort()).toEqual(['discipline']);
   });
 
   it('asks a sector only of the sector leader', () => {
@@ -88,16 +88,23 @@ describe('isWritePermission', () => {
     ['visit.read', false],
     ['visit.submit', true],
     ['summary.submit', true],
+    ['problem.read', false],
+    ['problem.rectify', true],
+    ['problem.verify', true],
+    ['problem.manage', true],
+    ['inspection.submit', true],
+    ['inspection.crosscheck', true],
+    ['order.manage', true],
   ])('%s → %s', (permission, write) => {
     expect(isWritePermission(permission)).toBe(write);
   });
 
   it('covers every permission in the table above', () => {
-    expect(PERMISSIONS).toHaveLength(14);
+    expect(PERMISSIONS).toHaveLength(21);
   });
 
-  it('treats every *.manage and *.submit permission as a write', () => {
-    for (const p of PERMISSIONS) expect(isWritePermission(p), p).toBe(p.endsWith('.manage') || p.endsWith('.submit'));
+  it('treats every permission but reading as a write', () => {
+    for (const p of PERMISSIONS) expect(isWritePermission(p), p).toBe(!/\.read(_id)?$/.test(p));
   });
 });
 
@@ -149,12 +156,12 @@ describe('permissionsOfRoles', () => {
   it.each<[Role[], Permission[]]>([
     [[], []],
     [['judge'], ['unit.read']],
-    [['cadre'], ['unit.read', 'household.read', 'household.read_id', 'rules.read', 'visit.read', 'visit.submit']],
-    [['county_reviewer'], ['unit.read', 'household.read', 'rules.read', 'visit.read']],
-    [['discipline'], ['unit.read', 'household.read', 'rules.read', 'visit.read', 'user.read', 'audit.read']],
+    [['cadre'], ['unit.read', 'household.read', 'household.read_id', 'rules.read', 'visit.read', 'visit.submit', 'problem.read', 'problem.rectify']],
+    [['county_reviewer'], ['unit.read', 'household.read', 'rules.read', 'visit.read', 'problem.read', 'inspection.crosscheck']],
+    [['discipline'], ['unit.read', 'household.read', 'rules.read', 'visit.read', 'problem.read', 'user.read', 'audit.read']],
     [
       ['cadre', 'judge'],
-      ['unit.read', 'household.read', 'household.read_id', 'rules.read', 'visit.read', 'visit.submit'],
+      ['unit.read', 'household.read', 'household.read_id', 'rules.read', 'visit.read', 'visit.submit', 'problem.read', 'problem.rectify'],
     ],
     [['judge', 'judge'], ['unit.read']],
     [
@@ -168,11 +175,17 @@ describe('permissionsOfRoles', () => {
         'visit.read',
         'visit.submit',
         'summary.submit',
+        'problem.read',
+        'problem.rectify',
+        'problem.verify',
+        'inspection.submit',
+        'inspection.crosscheck',
+        'order.manage',
         'user.read',
       ],
     ],
-    // The village submits its own summary; the office may only reopen it.
-    [['township_admin'], PERMISSIONS.filter((p) => p !== 'summary.submit')],
+    // The village submits its own summary; cross-checks are the county's and the area leaders'.
+    [['township_admin'], PERMISSIONS.filter((p) => p !== 'summary.submit' && p !== 'inspection.crosscheck')],
     [[...ROLES], [...PERMISSIONS]],
   ])('%j → %j', (roles, permissions) => {
     expect([...permissionsOfRoles(roles)].sort()).toEqual([...permissions].sort());

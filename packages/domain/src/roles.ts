@@ -34,6 +34,13 @@ export const PERMISSIONS = [
   'visit.read',
   'visit.submit',
   'summary.submit',
+  'problem.read',
+  'problem.rectify',
+  'problem.verify',
+  'problem.manage',
+  'inspection.submit',
+  'inspection.crosscheck',
+  'order.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +68,7 @@ const READ_REGISTRY = {
   'household.read': 'subtree',
   'rules.read': 'subtree',
   'visit.read': 'subtree',
+  'problem.read': 'subtree',
 } as const satisfies Partial<Record<Permission, Reach>>;
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
@@ -77,12 +85,18 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'rules.manage': 'subtree',
       'campaign.manage': 'subtree',
       'visit.submit': 'subtree',
+      'problem.rectify': 'subtree',
+      'problem.verify': 'subtree',
+      'problem.manage': 'subtree',
+      'inspection.submit': 'subtree',
+      'inspection.crosscheck': 'subtree',
+      'order.manage': 'subtree',
     },
   },
   county_reviewer: {
     assignableOn: ['county'],
-    permissions: { ...READ_REGISTRY },
-    readOnly: true,
+    // reads the county; records cross-check findings and reopens what was closed too soon
+    permissions: { ...READ_REGISTRY, 'inspection.crosscheck': 'subtree' },
   },
   township_admin: {
     assignableOn: ['township'],
@@ -97,16 +111,22 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'rules.manage': 'subtree',
       'campaign.manage': 'subtree',
       'visit.submit': 'subtree',
+      'problem.rectify': 'subtree',
+      'problem.verify': 'subtree',
+      'problem.manage': 'subtree',
+      'inspection.submit': 'subtree',
+      'order.manage': 'subtree',
     },
   },
   town_leader: {
     assignableOn: ['township', 'village'],
-    permissions: { ...READ_REGISTRY, 'user.read': 'subtree' },
-    readOnly: true,
+    // reads the township, issues supervision orders, leads the area cross-checks
+    permissions: { ...READ_REGISTRY, 'user.read': 'subtree', 'problem.verify': 'subtree', 'order.manage': 'subtree', 'inspection.crosscheck': 'subtree' },
   },
   sector_leader: {
     assignableOn: ['township'],
-    permissions: { ...READ_REGISTRY },
+    // inspects their sector across the township and owns that sector's problems
+    permissions: { ...READ_REGISTRY, 'inspection.submit': 'subtree', 'problem.rectify': 'subtree' },
     needsSector: true,
   },
   discipline: {
@@ -127,6 +147,10 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       // the carpet survey of marginal and key households, and the village's summary (附件3)
       'visit.submit': 'subtree',
       'summary.submit': 'subtree',
+      // self-inspection, rectification and closing of the village's own problems
+      'inspection.submit': 'subtree',
+      'problem.rectify': 'subtree',
+      'problem.verify': 'subtree',
     },
   },
   cadre: {
@@ -139,6 +163,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'rules.read': 'subtree',
       'visit.read': 'paired',
       'visit.submit': 'paired',
+      'problem.read': 'paired',
+      // rectification evidence for the paired households' problems
+      'problem.rectify': 'paired',
     },
   },
 };
@@ -151,6 +178,12 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'campaign.manage',
   'visit.submit',
   'summary.submit',
+  'problem.rectify',
+  'problem.verify',
+  'problem.manage',
+  'inspection.submit',
+  'inspection.crosscheck',
+  'order.manage',
 ]);
 
 /** Whether a permission changes data (read-only roles must never hold one). */

@@ -125,6 +125,8 @@ export const villageSummaries = pgTable(
     villageId: uuid('village_id')
       .notNull()
       .references(() => units.id),
+    /** visit (附件3) or inspection (附件5) */
+    kind: text('kind').$type<'visit' | 'inspection'>().notNull().default('visit'),
     status: text('status').$type<'submitted' | 'reopened'>().notNull(),
     /** the summary as it stood when submitted */
     data: jsonb('data').notNull(),
@@ -135,7 +137,7 @@ export const villageSummaries = pgTable(
     reopenReason: text('reopen_reason'),
   },
   (t) => [
-    primaryKey({ name: 'village_summaries_pkey', columns: [t.townshipId, t.campaignId, t.villageId] }),
+    primaryKey({ name: 'village_summaries_pkey', columns: [t.townshipId, t.campaignId, t.villageId, t.kind] }),
     foreignKey({
       name: 'village_summaries_campaign_fk',
       columns: [t.townshipId, t.campaignId],

@@ -2,6 +2,7 @@ export * from './audit';
 export * from './campaigns';
 export * from './households';
 export * from './imports';
+export * from './inspections';
 export * from './problems';
 export * from './registry-settings';
 export * from './rules';

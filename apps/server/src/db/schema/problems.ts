@@ -2,7 +2,27 @@
  * The one problem ledger (附件6) that visits, inspections, cross-checks and the competition all
  * feed, with the history of every problem.
  */
-import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Binary data (a photo); both drivers read it back as bytes. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
 import { households } from './households';
 import { units } from './units';
 import { users } from './users';
@@ -39,6 +59,15 @@ export const problems = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by'),
+    /** who submitted the fix being judged: the verifier must be someone else */
+    submittedBy: uuid('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** set by the overdue job the first time the deadline is found passed */
+    overdueAt: timestamp('overdue_at', { withTimezone: true }),
+    reopenedCount: integer('reopened_count').notNull().default(0),
+    /** the inspection (self-check, sector, cross-check) that found it */
+    inspectionId: uuid('inspection_id'),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -78,5 +107,75 @@ export const problemEvents = pgTable(
       foreignColumns: [problems.townshipId, problems.id],
     }).onDelete('cascade'),
     index('problem_events_problem_idx').on(t.townshipId, t.problemId, t.at),
+  ],
+);
+
+/** Photos and documents proving a fix, kept in the database so a backup holds them. */
+export const problemEvidence = pgTable(
+  'problem_evidence',
+  {
+    townshipId: uuid('township_id').notNull(),
+    id: uuid('id').notNull(),
+    problemId: uuid('problem_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'problem_evidence_pkey', columns: [t.townshipId, t.id] }),
+    foreignKey({
+      name: 'problem_evidence_problem_fk',
+      columns: [t.townshipId, t.problemId],
+      foreignColumns: [problems.townshipId, problems.id],
+    }).onDelete('cascade'),
+    index('problem_evidence_problem_idx').on(t.townshipId, t.problemId),
+  ],
+);
+
+/** Supervision orders (督办整改单): a set of problems, a deadline, the persons answerable. */
+export const supervisionOrders = pgTable(
+  'supervision_orders',
+  {
+    townshipId: uuid('township_id').notNull(),
+    id: uuid('id').notNull(),
+    /** 督办〔2020〕3号 */
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    responsibleUserIds: jsonb('responsible_user_ids').$type<string[]>().notNull(),
+    note: text('note'),
+    issuedBy: uuid('issued_by').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    overdueAt: timestamp('overdue_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'supervision_orders_pkey', columns: [t.townshipId, t.id] }),
+    unique('supervision_orders_number_key').on(t.townshipId, t.number),
+  ],
+);
+
+export const orderProblems = pgTable(
+  'order_problems',
+  {
+    townshipId: uuid('township_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    problemId: uuid('problem_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'order_problems_pkey', columns: [t.townshipId, t.orderId, t.problemId] }),
+    foreignKey({
+      name: 'order_problems_order_fk',
+      columns: [t.townshipId, t.orderId],
+      foreignColumns: [supervisionOrders.townshipId, supervisionOrders.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'order_problems_problem_fk',
+      columns: [t.townshipId, t.problemId],
+      foreignColumns: [problems.townshipId, problems.id],
+    }),
+    index('order_problems_problem_idx').on(t.townshipId, t.problemId),
   ],
 );

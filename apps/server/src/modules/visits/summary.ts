@@ -50,18 +50,28 @@ export async function computeSummary(db: Db | Tx, campaign: CampaignRow, village
   });
 }
 
-export async function storedSummary(db: Db | Tx, townshipId: string, campaignId: string, villageId: string) {
+export async function storedSummary(
+  db: Db | Tx,
+  townshipId: string,
+  campaignId: string,
+  villageId: string,
+  kind: 'visit' | 'inspection' = 'visit',
+) {
   const [row] = await db
     .select()
     .from(villageSummaries)
-    .where(
-      and(
-        eq(villageSummaries.townshipId, townshipId),
-        eq(villageSummaries.campaignId, campaignId),
-        eq(villageSummaries.villageId, villageId),
-      ),
-    );
+    .where(summaryKey(townshipId, campaignId, villageId, kind));
   return row ?? null;
+}
+
+/** The row of a village's summary of one kind. */
+export function summaryKey(townshipId: string, campaignId: string, villageId: string, kind: 'visit' | 'inspection') {
+  return and(
+    eq(villageSummaries.townshipId, townshipId),
+    eq(villageSummaries.campaignId, campaignId),
+    eq(villageSummaries.villageId, villageId),
+    eq(villageSummaries.kind, kind),
+  );
 }
 
 /** The state of a village's summary against the summary deadline. */

@@ -1,10 +1,9 @@
 /** A village submits its visit summary (which locks it); only the township office reopens one. */
 import { DomainError } from '@fupin/domain';
-import { and, eq } from 'drizzle-orm';
 import { villageSummaries } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 import { getCampaign } from '../../campaigns/repository';
-import { computeSummary, storedSummary } from '../summary';
+import { computeSummary, storedSummary, summaryKey } from '../summary';
 
 export async function submitSummary(ctx: CommandContext, input: { campaignId: string; villageId: string }) {
   const { tx, now } = ctx;
@@ -18,13 +17,7 @@ export async function submitSummary(ctx: CommandContext, input: { campaignId: st
     await tx
       .update(villageSummaries)
       .set(values)
-      .where(
-        and(
-          eq(villageSummaries.townshipId, t),
-          eq(villageSummaries.campaignId, campaign.id),
-          eq(villageSummaries.villageId, input.villageId),
-        ),
-      );
+      .where(summaryKey(t, campaign.id, input.villageId, 'visit'));
   } else {
     await tx.insert(villageSummaries).values({ townshipId: t, campaignId: campaign.id, villageId: input.villageId, ...values });
   }
@@ -49,13 +42,7 @@ export async function reopenSummary(ctx: CommandContext, input: { campaignId: st
   await tx
     .update(villageSummaries)
     .set({ status: 'reopened', reopenedBy: ctx.actor.userId, reopenedAt: now, reopenReason: input.reason })
-    .where(
-      and(
-        eq(villageSummaries.townshipId, t),
-        eq(villageSummaries.campaignId, campaign.id),
-        eq(villageSummaries.villageId, input.villageId),
-      ),
-    );
+    .where(summaryKey(t, campaign.id, input.villageId, 'visit'));
   await ctx.audit.record({
     townshipId: t,
     entityType: 'visit_summary',
