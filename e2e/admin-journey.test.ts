@@ -75,7 +75,15 @@ describe.skipIf(!browserAvailable())('township office journey 镇扶贫办', () 
       await tree.getByText('清溪镇', { exact: true }).waitFor();
       await tree.getByText('东溪村', { exact: true }).waitFor();
       expect(await page.getByTestId('brand').textContent()).toContain('扶贫 · 大走访 大排查 大比武');
-      expect(await menuLabels(page)).toEqual(['工作台', '农户台账', '导入农户', '单位管理', '用户管理', '操作日志']);
+      expect(await menuLabels(page)).toEqual([
+        '工作台',
+        '农户台账',
+        '导入农户',
+        '重点户规则',
+        '单位管理',
+        '用户管理',
+        '操作日志',
+      ]);
       await shot('02-units');
 
       await tree.getByText('东溪村', { exact: true }).click();
@@ -108,7 +116,15 @@ describe.skipIf(!browserAvailable())('township office journey 镇扶贫办', () 
 
       await page.getByTestId('lang-switch').click();
       await page.getByRole('columnheader', { name: 'Last login' }).waitFor();
-      expect(await menuLabels(page)).toEqual(['Home', 'Households', 'Import households', 'Units', 'Users', 'Audit log']);
+      expect(await menuLabels(page)).toEqual([
+        'Home',
+        'Households',
+        'Import households',
+        'Key-household rules',
+        'Units',
+        'Users',
+        'Audit log',
+      ]);
       await page.getByRole('heading', { name: 'Users' }).waitFor();
       // Role labels come from the server's shared catalogue.
       await users

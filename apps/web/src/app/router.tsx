@@ -22,6 +22,9 @@ const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default
 const RegistryPage = lazy(() => import('../pages/RegistryPage').then((m) => ({ default: m.RegistryPage })));
 const HouseholdPage = lazy(() => import('../pages/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
 const RegistryImportPage = lazy(() => import('../pages/RegistryImportPage').then((m) => ({ default: m.RegistryImportPage })));
+const RulesPage = lazy(() => import('../pages/RulesPage').then((m) => ({ default: m.RulesPage })));
+const RulesSetPage = lazy(() => import('../pages/RulesSetPage').then((m) => ({ default: m.RulesSetPage })));
+const RulesEditPage = lazy(() => import('../pages/RulesEditPage').then((m) => ({ default: m.RulesEditPage })));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
@@ -95,6 +98,30 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="household.read">
                 <HouseholdPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="rules"
+            element={
+              <RequirePermission permission="rules.read">
+                <RulesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="rules/:id"
+            element={
+              <RequirePermission permission="rules.read">
+                <RulesSetPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="rules/:id/edit"
+            element={
+              <RequirePermission permission="rules.manage">
+                <RulesEditPage />
               </RequirePermission>
             }
           />

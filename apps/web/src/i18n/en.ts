@@ -1,5 +1,6 @@
 /** English, the second language. Its shape is checked against the Chinese resources. */
 import { registryEn } from '../modules/registry/i18n/en';
+import { rulesEn } from '../modules/rules/i18n/en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -16,6 +17,7 @@ export const en: Messages = {
     audit: 'Audit log',
     registry: 'Households',
     registryImport: 'Import households',
+    rules: 'Key-household rules',
     account: 'Account & security',
     logout: 'Log out',
     openMenu: 'Open menu',
@@ -203,6 +205,10 @@ export const en: Messages = {
       role_assignment: 'Role',
       session: 'Session',
       township: 'Township',
+      household: 'Household',
+      import: 'Import',
+      rule_set: 'Rule version',
+      household_tag: 'Tag',
     },
     actions: {
       create: 'Create',
@@ -219,6 +225,15 @@ export const en: Messages = {
       revoke_sessions: 'Force logout',
       revoke_session: 'End session',
       seed_demo: 'Seed demo data',
+      pair: 'Pair',
+      unpair: 'Unpair',
+      import_create: 'Created by import',
+      import_update: 'Changed by import',
+      upload: 'Upload',
+      commit: 'Confirm import',
+      start_activation: 'Start activation',
+      activate: 'Activate',
+      activation_failed: 'Activation failed',
     },
     fields: {
       mustChangePassword: 'Must change password',
@@ -265,4 +280,5 @@ export const en: Messages = {
     unknownDevice: 'Unknown device',
   },
   registry: registryEn,
+  rules: rulesEn,
 };

@@ -3,6 +3,7 @@
  * here: they come from the shared catalogue in @fupin/domain (see `useDomainLabels`).
  */
 import { registryZhCN } from '../modules/registry/i18n/zh-CN';
+import { rulesZhCN } from '../modules/rules/i18n/zh-CN';
 
 export const zhCN = {
   app: {
@@ -18,6 +19,7 @@ export const zhCN = {
     audit: '操作日志',
     registry: '农户台账',
     registryImport: '导入农户',
+    rules: '重点户规则',
     account: '账号与安全',
     logout: '退出登录',
     openMenu: '打开菜单',
@@ -204,6 +206,10 @@ export const zhCN = {
       role_assignment: '角色',
       session: '登录会话',
       township: '乡镇',
+      household: '农户',
+      import: '导入',
+      rule_set: '规则版本',
+      household_tag: '标签',
     },
     actions: {
       create: '新建',
@@ -220,6 +226,15 @@ export const zhCN = {
       revoke_sessions: '强制下线',
       revoke_session: '结束会话',
       seed_demo: '生成演示数据',
+      pair: '结对',
+      unpair: '解除结对',
+      import_create: '导入新增',
+      import_update: '导入变更',
+      upload: '上传',
+      commit: '确认导入',
+      start_activation: '开始启用',
+      activate: '启用',
+      activation_failed: '启用失败',
     },
     fields: {
       mustChangePassword: '需改密',
@@ -266,4 +281,5 @@ export const zhCN = {
     unknownDevice: '未知设备',
   },
   registry: registryZhCN,
+  rules: rulesZhCN,
 };

@@ -11,6 +11,7 @@ import { HousingSection, IncomeSection } from '../modules/registry/household/Fac
 import { HistorySection } from '../modules/registry/household/HistorySection';
 import { HouseholdHeader } from '../modules/registry/household/HouseholdHeader';
 import { MembersSection } from '../modules/registry/household/MembersSection';
+import { HouseholdFlags } from '../modules/rules/flags';
 import { FullPageSpin } from '../ui/FullPageSpin';
 import { QueryError } from '../ui/QueryError';
 import { useIsMobile } from '../ui/use-is-mobile';
@@ -39,6 +40,11 @@ function HouseholdView({ h, listHref }: { h: Household; listHref: string }) {
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <HouseholdHeader h={h} tags={tags} listHref={listHref} onEdit={() => setEditing(true)} />
+        </Col>
+        <Col span={24}>
+          <Section title={t('rules.flags.title')} testId="section-flags">
+            <HouseholdFlags flags={h.flags} />
+          </Section>
         </Col>
         <Col span={24}>
           <Section title={t('registry.sections.members')} testId="section-members">

@@ -12,6 +12,8 @@ import { DuplicatesModal } from '../modules/registry/list/DuplicatesModal';
 import { HouseholdTable } from '../modules/registry/list/HouseholdTable';
 import { RegistryFilters } from '../modules/registry/list/RegistryFilters';
 import { RegistryToolbar } from '../modules/registry/list/RegistryToolbar';
+import { useFlagUnit } from '../modules/rules/context';
+import { useFlagRules } from '../modules/rules/flags';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
 import { useIsMobile } from '../ui/use-is-mobile';
@@ -44,6 +46,8 @@ export function RegistryPage() {
   const townshipId = useTownship(filters.place?.id);
   const tags = useTagOptions(townshipId);
   const cadres = useCadres(townshipId, canManage);
+  // The active rules name the flags (one request, kept for minutes).
+  const flagRules = useFlagRules(useFlagUnit(filters.place?.id));
 
   const setFilters = useCallback(
     (next: Filters) => setParams(writeListState({ filters: next, page: 1, pageSize }), { replace: true }),
@@ -80,6 +84,7 @@ export function RegistryPage() {
           onChange={setFilters}
           tags={tags}
           cadres={canManage && cadres.data ? cadres.data : null}
+          flagRules={flagRules.rules}
           mobile={mobile}
         />
         {list.error ? (
@@ -97,6 +102,7 @@ export function RegistryPage() {
             onOpen={(h) => void navigate(`/registry/${h.id}`, { state: { from } })}
             from={from}
             tags={tags}
+            flagRules={flagRules}
             compact={mobile}
           />
         )}

@@ -1,8 +1,21 @@
-/** Human labels of the audit log's codes, falling back to the raw code for anything new. */
+/**
+ * Human labels of the audit log's codes (texts in `audit.entityTypes` / `audit.actions` of the
+ * i18n resources), falling back to the raw code for anything new.
+ */
 import { hasMessage, translate } from '@fupin/domain';
 import { useDynamicLabel, useLang } from '../../i18n';
 
-export const ENTITY_TYPES = ['unit', 'user', 'role_assignment', 'session', 'township'] as const;
+export const ENTITY_TYPES = [
+  'unit',
+  'user',
+  'role_assignment',
+  'session',
+  'township',
+  'household', // 农户 Household
+  'import', // 导入 Import
+  'rule_set', // 规则版本 Rule version
+  'household_tag', // 标签 Tag
+] as const;
 export const ACTIONS = [
   'create',
   'update',
@@ -18,6 +31,15 @@ export const ACTIONS = [
   'revoke_sessions',
   'revoke_session',
   'seed_demo',
+  'pair', // 结对 Pair
+  'unpair', // 解除结对 Unpair
+  'import_create', // 导入新增 Created by import
+  'import_update', // 导入变更 Changed by import
+  'upload', // 上传 Upload
+  'commit', // 确认导入 Confirm import
+  'start_activation', // 开始启用 Start activation
+  'activate', // 启用 Activate
+  'activation_failed', // 启用失败 Activation failed
 ] as const;
 
 export function useAuditLabels() {
@@ -33,8 +55,13 @@ export function useAuditLabels() {
 
 /** The colour of an action's tag: red for what removes or refuses, green for what creates. */
 export function actionColor(action: string): string {
-  if (['delete', 'disable', 'lock', 'login_failed', 'revoke_sessions', 'revoke_session'].includes(action)) return 'red';
-  if (['create', 'seed_demo'].includes(action)) return 'green';
+  if (
+    ['delete', 'disable', 'lock', 'login_failed', 'revoke_sessions', 'revoke_session', 'unpair', 'activation_failed'].includes(
+      action,
+    )
+  )
+    return 'red';
+  if (['create', 'seed_demo', 'import_create', 'activate'].includes(action)) return 'green';
   if (['login', 'logout'].includes(action)) return 'default';
   return 'blue';
 }

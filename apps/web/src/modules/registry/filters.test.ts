@@ -16,19 +16,21 @@ describe('registry list state in the address', () => {
         status: 'not_out' as const,
         tag: 'marginal',
         cadreId: V,
+        flag: 'K1',
         empty: true,
       },
       page: 3,
       pageSize: 50,
     };
     const params = writeListState(state);
-    expect(params.toString()).toBe(`q=zs&group=${V}&status=not_out&tag=marginal&cadre=${V}&empty=1&page=3&size=50`);
+    expect(params.toString()).toBe(`q=zs&group=${V}&status=not_out&tag=marginal&cadre=${V}&flag=K1&empty=1&page=3&size=50`);
     expect(readListState(params)).toEqual(state);
   });
 
-  it('ignores what it does not know: a bad status, page or size', () => {
-    const { filters, page, pageSize } = readListState(new URLSearchParams('status=poor&page=-2&size=7&q=%20张三%20'));
+  it('ignores what it does not know: a bad status, flag, page or size', () => {
+    const { filters, page, pageSize } = readListState(new URLSearchParams('status=poor&flag=1%3D1&page=-2&size=7&q=%20张三%20'));
     expect(filters.status).toBeNull();
+    expect(filters.flag).toBeNull();
     expect(filters.q).toBe('张三');
     expect(page).toBe(1);
     expect(pageSize).toBe(20);
@@ -49,6 +51,7 @@ describe('serverFilters', () => {
       povertyStatus: undefined,
       tag: undefined,
       cadreId: undefined,
+      flag: undefined,
       empty: 'true',
     });
   });

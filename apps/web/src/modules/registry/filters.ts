@@ -13,6 +13,8 @@ export interface RegistryFilters {
   status: PovertyStatus | null;
   tag: string | null;
   cadreId: string | null;
+  /** a flag of the active rule set (K1 … K10, M, R) */
+  flag: string | null;
   /** only households with no current member */
   empty: boolean;
 }
@@ -21,7 +23,15 @@ export const PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_SIZE = 20;
 const PLACE_KINDS: readonly PlaceKind[] = ['township', 'village', 'group'];
 
-export const NO_FILTERS: RegistryFilters = { q: '', place: null, status: null, tag: null, cadreId: null, empty: false };
+export const NO_FILTERS: RegistryFilters = {
+  q: '',
+  place: null,
+  status: null,
+  tag: null,
+  cadreId: null,
+  flag: null,
+  empty: false,
+};
 
 export interface ListState {
   filters: RegistryFilters;
@@ -37,6 +47,7 @@ export function readListState(params: URLSearchParams): ListState {
     if (id) place = { kind, id };
   }
   const status = params.get('status');
+  const flag = params.get('flag');
   const size = Number(params.get('size'));
   return {
     filters: {
@@ -45,6 +56,7 @@ export function readListState(params: URLSearchParams): ListState {
       status: status && (POVERTY_STATUS.codes as readonly string[]).includes(status) ? (status as PovertyStatus) : null,
       tag: params.get('tag') || null,
       cadreId: params.get('cadre') || null,
+      flag: flag && /^[A-Za-z][A-Za-z0-9_]{0,19}$/.test(flag) ? flag : null,
       empty: params.get('empty') === '1',
     },
     page: Math.max(1, Math.trunc(Number(params.get('page'))) || 1),
@@ -60,6 +72,7 @@ export function writeListState({ filters, page, pageSize }: ListState): URLSearc
   if (filters.status) out.set('status', filters.status);
   if (filters.tag) out.set('tag', filters.tag);
   if (filters.cadreId) out.set('cadre', filters.cadreId);
+  if (filters.flag) out.set('flag', filters.flag);
   if (filters.empty) out.set('empty', '1');
   if (page > 1) out.set('page', String(page));
   if (pageSize !== DEFAULT_SIZE) out.set('size', String(pageSize));
@@ -76,11 +89,12 @@ export function serverFilters(f: RegistryFilters): Record<string, string | undef
     povertyStatus: f.status ?? undefined,
     tag: f.tag ?? undefined,
     cadreId: f.cadreId ?? undefined,
+    flag: f.flag ?? undefined,
     empty: f.empty ? 'true' : undefined,
   };
 }
 
 /** How many filters besides the search box are set (the phone's 筛选 button shows it). */
 export function activeFilterCount(f: RegistryFilters): number {
-  return [f.place, f.status, f.tag, f.cadreId, f.empty || null].filter((v) => v !== null).length;
+  return [f.place, f.status, f.tag, f.cadreId, f.flag, f.empty || null].filter((v) => v !== null).length;
 }

@@ -2,6 +2,7 @@ import type { HouseholdListItem } from '@fupin/domain/schemas/households';
 import { Card, Empty, Flex, Pagination, Spin, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { type FlagRules, FlagTags } from '../../rules/flags';
 import type { TagOption } from '../api';
 import { PAGE_SIZES } from '../filters';
 import { useRegistryLabels } from '../labels';
@@ -20,12 +21,24 @@ interface Props {
   compact: boolean;
   /** the list's query string, handed to the household page for its way back */
   from: string;
+  /** the active rules, naming each flag in its tooltip */
+  flagRules: FlagRules;
 }
 
 const place = (h: HouseholdListItem) => (h.groupName ? `${h.villageName} ${h.groupName}` : h.villageName);
 const mono = { fontVariantNumeric: 'tabular-nums' } as const;
 
-function HouseholdCard({ h, tags, onOpen }: { h: HouseholdListItem; tags: readonly TagOption[]; onOpen: () => void }) {
+function HouseholdCard({
+  h,
+  tags,
+  flagRules,
+  onOpen,
+}: {
+  h: HouseholdListItem;
+  tags: readonly TagOption[];
+  flagRules: FlagRules;
+  onOpen: () => void;
+}) {
   const { t } = useTranslation();
   const labels = useRegistryLabels();
   return (
@@ -57,13 +70,14 @@ function HouseholdCard({ h, tags, onOpen }: { h: HouseholdListItem; tags: readon
           {t('registry.persons', { count: h.currentMembers })} · {t('registry.perCapita')} {labels.yuan(h.perCapitaIncome)}
           {h.cadres.length ? ` · ${h.cadres.join(t('common.listSep'))}` : ''}
         </Typography.Text>
+        {h.flags.length ? <FlagTags ids={h.flags} rules={flagRules} /> : null}
       </Flex>
     </Card>
   );
 }
 
 /** One page of households; paging happens on the server. Clicking a row opens the household. */
-export function HouseholdTable({ items, total, page, pageSize, loading, onPage, onOpen, tags, compact, from }: Props) {
+export function HouseholdTable({ items, total, page, pageSize, loading, onPage, onOpen, tags, compact, from, flagRules }: Props) {
   const { t } = useTranslation();
   const labels = useRegistryLabels();
   const pagination = {
@@ -82,7 +96,7 @@ export function HouseholdTable({ items, total, page, pageSize, loading, onPage, 
         <Flex vertical gap={8} data-testid="households-cards">
           {items.length === 0 && !loading ? <Empty description={t('registry.noMatch')} /> : null}
           {items.map((h) => (
-            <HouseholdCard key={h.id} h={h} tags={tags} onOpen={() => onOpen(h)} />
+            <HouseholdCard key={h.id} h={h} tags={tags} flagRules={flagRules} onOpen={() => onOpen(h)} />
           ))}
           {total > 0 ? <Pagination {...pagination} simple align="center" style={{ marginTop: 4 }} /> : null}
         </Flex>
@@ -115,6 +129,11 @@ export function HouseholdTable({ items, total, page, pageSize, loading, onPage, 
       title: t('registry.status'),
       key: 'status',
       render: (_, h) => <StatusTags status={h.povertyStatus} exitYear={h.exitYear} tags={h.tags} tagOptions={tags} />,
+    },
+    {
+      title: t('rules.flags.column'),
+      dataIndex: 'flags',
+      render: (flags: string[]) => <FlagTags ids={flags} rules={flagRules} />,
     },
     { title: t('registry.currentMembers'), dataIndex: 'currentMembers', align: 'right' },
     {

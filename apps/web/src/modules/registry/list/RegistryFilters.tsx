@@ -3,6 +3,7 @@ import { POVERTY_STATUS, type PovertyStatus } from '@fupin/domain';
 import { Badge, Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FlagRule } from '../../rules/flags';
 import type { Cadre, TagOption } from '../api';
 import { activeFilterCount, type RegistryFilters as Filters, NO_FILTERS } from '../filters';
 import { useRegistryLabels } from '../labels';
@@ -14,6 +15,8 @@ interface Props {
   tags: readonly TagOption[];
   /** null: the reader may not filter by cadre (or the list could not be read) */
   cadres: readonly Cadre[] | null;
+  /** the active rule set's rules, to filter by a flag (empty: no filter offered) */
+  flagRules: readonly FlagRule[];
   mobile: boolean;
 }
 
@@ -24,7 +27,7 @@ const SEARCH_DELAY_MS = 400;
  * One search box (name, pinyin initials, household or ID number: the server decides which) and
  * the filters; on a phone the filters fold away behind a button that counts the ones set.
  */
-export function RegistryFilters({ value, onChange, tags, cadres, mobile }: Props) {
+export function RegistryFilters({ value, onChange, tags, cadres, flagRules, mobile }: Props) {
   const { t } = useTranslation();
   const labels = useRegistryLabels();
   const [text, setText] = useState(value.q);
@@ -71,6 +74,20 @@ export function RegistryFilters({ value, onChange, tags, cadres, mobile }: Props
         options={tags.map((tag) => ({ value: tag.code, label: labels.tag(tag.code, tags) }))}
         style={{ width: width(130) }}
       />
+      {flagRules.length > 0 || value.flag ? (
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={value.flag ?? undefined}
+          placeholder={t('rules.flags.filter')}
+          aria-label={t('rules.flags.filter')}
+          onChange={(flag) => onChange({ ...value, flag: flag ?? null })}
+          options={flagRules.map((r) => ({ value: r.id, label: `${r.id} ${labels.lang === 'en' ? r.name.en : r.name.zh}` }))}
+          popupMatchSelectWidth={false}
+          style={{ width: width(210) }}
+          data-testid="flag-filter"
+        />
+      ) : null}
       {cadres ? (
         <Select<string>
           allowClear
