@@ -25,7 +25,12 @@ import { healthRoutes } from './modules/health/routes';
 import { registryRoutes } from './modules/households/registry-routes';
 import { householdRoutes } from './modules/households/routes';
 import { importRoutes } from './modules/imports/routes';
+import { inspectionRoutes } from './modules/inspections/routes';
+import { inspectionSummaryRoutes } from './modules/inspections/summary-routes';
 import { orgRoutes } from './modules/org/routes';
+import { orderRoutes } from './modules/problems/order-routes';
+import { problemReportRoutes } from './modules/problems/report-routes';
+import { problemRoutes } from './modules/problems/routes';
 import { ruleRoutes } from './modules/rules/routes';
 import { userRoutes } from './modules/users/routes';
 import { reviewRoutes } from './modules/visits/review-routes';
@@ -93,6 +98,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(visitRoutes);
   await app.register(reviewRoutes);
   await app.register(summaryRoutes);
+  await app.register(problemRoutes);
+  await app.register(problemReportRoutes);
+  await app.register(orderRoutes);
+  await app.register(inspectionRoutes);
+  await app.register(inspectionSummaryRoutes);
 
   const dist = deps.config.WEB_DIST;
   const hasWeb = dist !== '' && existsSync(join(dist, 'index.html'));

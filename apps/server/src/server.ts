@@ -7,6 +7,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-demo';
 import { systemClock } from './lib/clock';
+import { runOverdueCheck } from './modules/problems/overdue';
 
 const config = loadConfig();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
@@ -21,6 +22,19 @@ if (config.SEED_DEMO) {
       `\n演示账号 Demo logins: admin, leader, edu, v01, cadre001, judge1, discipline, reviewer, countyadmin — password ${DEMO_PASSWORD} (see README)`,
     );
 }
+
+// Deadlines pass at midnight in Shanghai; an hourly check marks and escalates within the hour.
+async function checkOverdue() {
+  try {
+    const r = await runOverdueCheck(database, systemClock);
+    if (r.escalated + r.markedProblems + r.markedOrders > 0) app.log.info(r, 'overdue check');
+  } catch (error) {
+    app.log.error({ err: error }, 'overdue check failed');
+  }
+}
+await checkOverdue();
+const overdueTimer = setInterval(() => void checkOverdue(), 60 * 60 * 1000);
+overdueTimer.unref();
 
 await app.listen({ port: config.PORT, host: config.HOST });
 const where = config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`;
@@ -37,6 +51,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
+    clearInterval(overdueTimer);
     await app.close();
     await database.close();
     process.exit(0);

@@ -7,7 +7,20 @@ import { randomUUID } from 'node:crypto';
 import { defaultPhases, defaultRuleSet } from '@fupin/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, discrepancies, imports, jobs, ruleSets, sessions, visits } from '../src/db/schema/index';
+import {
+  auditLog,
+  discrepancies,
+  imports,
+  jobs,
+  orderProblems,
+  problemEvidence,
+  problems,
+  ruleSets,
+  sessions,
+  sites,
+  supervisionOrders,
+  visits,
+} from '../src/db/schema/index';
 import ExcelJS from '../src/io/excel/exceljs';
 import { as, type CountyFixture, loginAs, seedCounty } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
@@ -51,6 +64,45 @@ function bodyFor(route: string, ids: Ids): unknown {
     'POST /api/discrepancies/:id/decide': { decision: 'accept', confirmConflict: true },
     'POST /api/visits/summary/submit': { campaignId: ids.campaign, villageId: ids.village },
     'POST /api/visits/summary/reopen': { campaignId: ids.campaign, villageId: ids.village, reason: '入侵' },
+    'POST /api/problems': { id: randomUUID(), unitId: ids.village, category: 'housing', description: '入侵问题' },
+    'POST /api/problems/:id/transition': { action: 'start' },
+    'POST /api/problems/:id/assign': { deadline: '2020-04-01' },
+    'POST /api/problems/:id/escalate': { reason: '入侵上报' },
+    'POST /api/problems/:id/evidence': {},
+    'POST /api/orders': {
+      id: randomUUID(),
+      townshipId: ids.township,
+      title: '入侵督办',
+      deadline: '2020-04-01',
+      responsibleUserIds: [ids.user],
+      problemIds: [ids.problem],
+    },
+    'POST /api/sites': { id: randomUUID(), villageId: ids.village, kind: 'clinic', name: '入侵卫生室' },
+    'POST /api/sites/:id/archive': {},
+    'PUT /api/checklists/:target': {
+      townshipId: ids.township,
+      scope: 'site',
+      items: [{ code: 'x1', text: '入侵项', evidence: 'none' }],
+    },
+    'POST /api/inspections': {
+      id: randomUUID(),
+      campaignId: ids.campaign,
+      kind: 'village_self',
+      villageId: ids.village,
+      siteId: ids.site,
+      inspectedAt: new Date().toISOString(),
+      results: [{ code: 'cl1', ok: false }],
+    },
+    'POST /api/crosschecks': {
+      id: randomUUID(),
+      campaignId: ids.campaign,
+      villageId: ids.village,
+      inspectedAt: new Date().toISOString(),
+      reviews: [],
+      findings: [{ category: 'housing', description: '入侵发现' }],
+    },
+    'POST /api/inspections/summary/submit': { campaignId: ids.campaign, villageId: ids.village },
+    'POST /api/inspections/summary/reopen': { campaignId: ids.campaign, villageId: ids.village, reason: '入侵' },
   };
   if (!(route in bodies)) throw new Error(`scope test: add a body for ${route}`);
   return bodies[route];
@@ -58,6 +110,10 @@ function bodyFor(route: string, ids: Ids): unknown {
 
 interface Ids {
   campaign: string;
+  problem: string;
+  evidence: string;
+  order: string;
+  site: string;
   discrepancy: string;
   visit: string;
   visitBody: Record<string, unknown>;
@@ -93,11 +149,24 @@ const QUERIES: Record<string, (ids: Ids) => string> = {
   '/api/visits/overview': (ids) => `?campaignId=${ids.campaign}`,
   '/api/visits/overview.xlsx': (ids) => `?campaignId=${ids.campaign}`,
   '/api/discrepancies': (ids) => `?villageId=${ids.village}`,
+  '/api/problems/matrix': (ids) => `?townshipId=${ids.township}`,
+  '/api/problems/matrix.xlsx': (ids) => `?townshipId=${ids.township}`,
+  '/api/problems/overdue': (ids) => `?townshipId=${ids.township}`,
+  '/api/checklists': (ids) => `?townshipId=${ids.township}`,
+  '/api/inspections': (ids) => `?campaignId=${ids.campaign}`,
+  '/api/inspections/summary': (ids) => `?campaignId=${ids.campaign}&villageId=${ids.village}`,
+  '/api/inspections/summary.xlsx': (ids) => `?campaignId=${ids.campaign}&villageId=${ids.village}`,
+  '/api/inspections/overview': (ids) => `?campaignId=${ids.campaign}`,
 };
 
 function fill(url: string, ids: Ids): string {
   return `${url
     .replace(':assignmentId', ids.assignment)
+    .replace(':evidenceId', ids.evidence)
+    .replace(':target', 'clinic')
+    .replace(/^\/api\/problems\/:id/, `/api/problems/${ids.problem}`)
+    .replace(/^\/api\/orders\/:id/, `/api/orders/${ids.order}`)
+    .replace(/^\/api\/sites\/:id/, `/api/sites/${ids.site}`)
     .replace(/^\/api\/registry\/imports\/:id/, `/api/registry/imports/${ids.importId}`)
     .replace(/^\/api\/rules\/sets\/:id/, `/api/rules/sets/${ids.ruleSet}`)
     .replace(/^\/api\/jobs\/:id/, `/api/jobs/${ids.job}`)
@@ -205,8 +274,63 @@ describe('scope: another township’s and another cadre’s data', () => {
       status: 'pending',
       createdAt: new Date(),
     });
+    const t2id = county.townships[1]?.id as string;
+    const now = new Date();
+    const problem = randomUUID();
+    await t.database.db.insert(problems).values({
+      townshipId: t2id,
+      id: problem,
+      source: 'visit',
+      category: 'housing',
+      villageId: county.village(1, 0),
+      householdId: h[1] as string,
+      description: '乙镇秘密问题',
+      level: 'village',
+      status: 'submitted',
+      submittedBy: cadre?.id as string,
+      campaignId: campaign,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const evidence = randomUUID();
+    await t.database.db.insert(problemEvidence).values({
+      townshipId: t2id,
+      id: evidence,
+      problemId: problem,
+      fileName: '乙镇照片.jpg',
+      mimeType: 'image/jpeg',
+      size: 4,
+      data: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      uploadedBy: cadre?.id as string,
+      uploadedAt: now,
+    });
+    const order = randomUUID();
+    await t.database.db.insert(supervisionOrders).values({
+      townshipId: t2id,
+      id: order,
+      number: '督办〔2020〕1号',
+      title: '乙镇秘密督办',
+      deadline: '2020-04-01',
+      responsibleUserIds: [admin2?.id as string],
+      issuedBy: admin2?.id as string,
+      issuedAt: now,
+    });
+    await t.database.db.insert(orderProblems).values({ townshipId: t2id, orderId: order, problemId: problem });
+    const site = randomUUID();
+    await t.database.db.insert(sites).values({
+      townshipId: t2id,
+      id: site,
+      villageId: county.village(1, 0),
+      kind: 'clinic',
+      name: '乙镇秘密卫生室',
+      createdAt: now,
+    });
     ids = {
       campaign,
+      problem,
+      evidence,
+      order,
+      site,
       discrepancy,
       visit,
       visitBody,
@@ -230,6 +354,12 @@ describe('scope: another township’s and another cadre’s data', () => {
         ...(t2?.users.map((u) => u.username) ?? []),
         ...(t2?.households.map((row) => row[1] as string) ?? []),
         ...(t2?.members.map((row) => row[5] as string) ?? []),
+        problem,
+        order,
+        site,
+        '乙镇秘密问题',
+        '乙镇秘密督办',
+        '乙镇秘密卫生室',
       ],
     };
   });
@@ -291,6 +421,11 @@ describe('scope: another township’s and another cadre’s data', () => {
               'GET /api/registry/duplicates',
               'GET /api/rules/default',
               'GET /api/discrepancies',
+              'GET /api/problems',
+              'GET /api/problems/ledger.xlsx',
+              'GET /api/orders',
+              'GET /api/sites',
+              'GET /api/inspections',
               'GET /api/me',
               'GET /api/me/sessions',
               'GET /api/health',

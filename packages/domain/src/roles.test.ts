@@ -156,12 +156,33 @@ describe('permissionsOfRoles', () => {
   it.each<[Role[], Permission[]]>([
     [[], []],
     [['judge'], ['unit.read']],
-    [['cadre'], ['unit.read', 'household.read', 'household.read_id', 'rules.read', 'visit.read', 'visit.submit', 'problem.read', 'problem.rectify']],
+    [
+      ['cadre'],
+      [
+        'unit.read',
+        'household.read',
+        'household.read_id',
+        'rules.read',
+        'visit.read',
+        'visit.submit',
+        'problem.read',
+        'problem.rectify',
+      ],
+    ],
     [['county_reviewer'], ['unit.read', 'household.read', 'rules.read', 'visit.read', 'problem.read', 'inspection.crosscheck']],
     [['discipline'], ['unit.read', 'household.read', 'rules.read', 'visit.read', 'problem.read', 'user.read', 'audit.read']],
     [
       ['cadre', 'judge'],
-      ['unit.read', 'household.read', 'household.read_id', 'rules.read', 'visit.read', 'visit.submit', 'problem.read', 'problem.rectify'],
+      [
+        'unit.read',
+        'household.read',
+        'household.read_id',
+        'rules.read',
+        'visit.read',
+        'visit.submit',
+        'problem.read',
+        'problem.rectify',
+      ],
     ],
     [['judge', 'judge'], ['unit.read']],
     [

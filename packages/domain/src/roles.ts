@@ -121,7 +121,13 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   town_leader: {
     assignableOn: ['township', 'village'],
     // reads the township, issues supervision orders, leads the area cross-checks
-    permissions: { ...READ_REGISTRY, 'user.read': 'subtree', 'problem.verify': 'subtree', 'order.manage': 'subtree', 'inspection.crosscheck': 'subtree' },
+    permissions: {
+      ...READ_REGISTRY,
+      'user.read': 'subtree',
+      'problem.verify': 'subtree',
+      'order.manage': 'subtree',
+      'inspection.crosscheck': 'subtree',
+    },
   },
   sector_leader: {
     assignableOn: ['township'],

@@ -60,6 +60,7 @@ export function issueToFieldError(issue: IssueLike): FieldError {
       if (issue.origin === 'string') return { path, key: 'issue.too_long', params: { max: Number(issue.maximum) } };
       return { path, key: 'issue.too_big', params: { max: Number(issue.maximum) } };
     case 'invalid_value':
+      if (wasMissing(issue)) return { path, key: 'issue.required' };
       return { path, key: 'issue.invalid_option' };
     case 'invalid_format':
       if (issue.format === 'uuid' || issue.format === 'guid') return { path, key: 'issue.invalid_uuid' };

@@ -57,7 +57,8 @@ export function transition(r: TransitionRequest): { ok: true; to: ProblemStatus 
   if (!move.from.includes(r.status)) return { ok: false, reason: 'wrong_state' };
   if (r.action === 'submit' && r.evidenceCount === 0) return { ok: false, reason: 'needs_evidence' };
   if ((r.action === 'send_back' || r.action === 'reopen') && !r.note?.trim()) return { ok: false, reason: 'needs_note' };
-  if ((r.action === 'verify' || r.action === 'send_back') && r.submittedBy === r.actorId) return { ok: false, reason: 'same_person' };
+  if ((r.action === 'verify' || r.action === 'send_back') && r.submittedBy === r.actorId)
+    return { ok: false, reason: 'same_person' };
   return { ok: true, to: move.to };
 }
 
@@ -70,6 +71,9 @@ export function isOverdue(p: { status: ProblemStatus; deadline: string | null },
  * A village-level problem still unfixed after its deadline goes up to the township ("对村级一时
  * 解决不了的，由镇级层面统筹解决").
  */
-export function shouldEscalate(p: { level: 'village' | 'township'; status: ProblemStatus; deadline: string | null }, today: string): boolean {
+export function shouldEscalate(
+  p: { level: 'village' | 'township'; status: ProblemStatus; deadline: string | null },
+  today: string,
+): boolean {
   return p.level === 'village' && isOverdue(p, today);
 }

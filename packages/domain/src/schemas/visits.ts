@@ -5,6 +5,7 @@
  * duplicates.
  */
 import { z } from 'zod';
+import { I18N_PREFIX } from '../i18n/issues';
 import {
   ASSISTANCE_MEASURES,
   EMPLOYMENTS,
@@ -182,7 +183,15 @@ export const visitForm = z.object({
         note,
       }),
     )
-    .max(POLICIES.codes.length),
+    .max(POLICIES.codes.length)
+    .superRefine((policies, ctx) => {
+      // one row per policy: the ledger keeps one problem per policy and household
+      const seen = new Set<string>();
+      policies.forEach((p, i) => {
+        if (seen.has(p.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `${I18N_PREFIX}issue.duplicate` });
+        seen.add(p.code);
+      });
+    }),
   shock: z.object({ affected: z.boolean(), industryImpact: note, employmentImpact: note }),
   returnRisk: z.object({ atRisk: z.boolean(), note }),
   /** the year's assistance plan (帮扶措施), required for households not yet out */

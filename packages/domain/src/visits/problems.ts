@@ -28,19 +28,21 @@ export function problemsFromVisit(form: VisitForm, household: { povertyStatus: s
   const found: FoundProblem[] = [];
   for (const code of GUARANTEES.codes) {
     const g = form.guarantees[code];
-    if (g.secured) continue;
     let detail = g.problem ?? '';
+    // Drinking water is safe only when all four indicators are met, whatever the box says.
+    let failing = '';
     if (code === 'water') {
       const w = form.guarantees.water;
-      const failing = [!w.quantity && '水量', !w.quality && '水质', !w.convenience && '取水方便', !w.reliability && '供水保障']
+      failing = [!w.quantity && '水量', !w.quality && '水质', !w.convenience && '取水方便', !w.reliability && '供水保障']
         .filter(Boolean)
         .join('、');
       detail = [failing && `不达标：${failing}`, detail].filter(Boolean).join('；');
     }
+    if (g.secured && !failing) continue;
     found.push({
       key: `guarantee.${code}`,
       category: CATEGORY[code],
-      description: `${GUARANTEES.labels[code].zh}未保障${detail ? `：${detail}` : ''}`,
+      description: `未达到“${GUARANTEES.labels[code].zh}”${detail ? `：${detail}` : ''}`,
       solvedOnSite: g.solvedOnSite,
     });
   }
@@ -92,6 +94,10 @@ export function problemsFromVisit(form: VisitForm, household: { povertyStatus: s
       solvedOnSite: false,
     });
   }
+  if (!form.assistancePrecise)
+    found.push({ key: 'assistance_precise', category: 'assistance', description: '帮扶措施不精准', solvedOnSite: false });
+  if (form.exitPrecise === false)
+    found.push({ key: 'exit_precise', category: 'archive', description: '脱贫退出不精准', solvedOnSite: false });
   if (household.povertyStatus === 'not_out' && form.assistancePlan.length === 0) {
     found.push({
       key: 'assistance_plan',

@@ -63,6 +63,45 @@ CREATE TABLE "visits" (
 	CONSTRAINT "visits_pkey" PRIMARY KEY("township_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "checklists" (
+	"township_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"target" text NOT NULL,
+	"scope" text NOT NULL,
+	"label" text,
+	"items" jsonb NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "checklists_pkey" PRIMARY KEY("township_id","id"),
+	CONSTRAINT "checklists_target_key" UNIQUE("township_id","target")
+);
+--> statement-breakpoint
+CREATE TABLE "inspections" (
+	"township_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"village_id" uuid,
+	"site_id" uuid,
+	"sector" text,
+	"inspector_id" uuid NOT NULL,
+	"inspected_at" timestamp with time zone NOT NULL,
+	"results" jsonb NOT NULL,
+	"note" text,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "inspections_pkey" PRIMARY KEY("township_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "sites" (
+	"township_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"village_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"archived_at" timestamp with time zone,
+	CONSTRAINT "sites_pkey" PRIMARY KEY("township_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "order_problems" (
 	"township_id" uuid NOT NULL,
 	"order_id" uuid NOT NULL,
@@ -146,43 +185,6 @@ CREATE TABLE "supervision_orders" (
 	CONSTRAINT "supervision_orders_number_key" UNIQUE("township_id","number")
 );
 --> statement-breakpoint
-CREATE TABLE "checklists" (
-	"township_id" uuid NOT NULL,
-	"id" uuid NOT NULL,
-	"target" text NOT NULL,
-	"scope" text NOT NULL,
-	"items" jsonb NOT NULL,
-	"updated_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "checklists_pkey" PRIMARY KEY("township_id","id"),
-	CONSTRAINT "checklists_target_key" UNIQUE("township_id","target")
-);
---> statement-breakpoint
-CREATE TABLE "inspections" (
-	"township_id" uuid NOT NULL,
-	"id" uuid NOT NULL,
-	"campaign_id" uuid NOT NULL,
-	"kind" text NOT NULL,
-	"village_id" uuid,
-	"site_id" uuid,
-	"sector" text,
-	"inspector_id" uuid NOT NULL,
-	"inspected_at" timestamp with time zone NOT NULL,
-	"results" jsonb NOT NULL,
-	"note" text,
-	"created_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "inspections_pkey" PRIMARY KEY("township_id","id")
-);
---> statement-breakpoint
-CREATE TABLE "sites" (
-	"township_id" uuid NOT NULL,
-	"id" uuid NOT NULL,
-	"village_id" uuid NOT NULL,
-	"kind" text NOT NULL,
-	"name" text NOT NULL,
-	"created_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "sites_pkey" PRIMARY KEY("township_id","id")
-);
---> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_township_id_units_id_fk" FOREIGN KEY ("township_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "discrepancies" ADD CONSTRAINT "discrepancies_household_fk" FOREIGN KEY ("township_id","household_id") REFERENCES "public"."households"("township_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "village_summaries" ADD CONSTRAINT "village_summaries_village_id_units_id_fk" FOREIGN KEY ("village_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -190,6 +192,9 @@ ALTER TABLE "village_summaries" ADD CONSTRAINT "village_summaries_campaign_fk" F
 ALTER TABLE "visits" ADD CONSTRAINT "visits_visitor_id_users_id_fk" FOREIGN KEY ("visitor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visits" ADD CONSTRAINT "visits_campaign_fk" FOREIGN KEY ("township_id","campaign_id") REFERENCES "public"."campaigns"("township_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visits" ADD CONSTRAINT "visits_household_fk" FOREIGN KEY ("township_id","household_id") REFERENCES "public"."households"("township_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspections" ADD CONSTRAINT "inspections_inspector_id_users_id_fk" FOREIGN KEY ("inspector_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sites" ADD CONSTRAINT "sites_township_id_units_id_fk" FOREIGN KEY ("township_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sites" ADD CONSTRAINT "sites_village_id_units_id_fk" FOREIGN KEY ("village_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "order_problems" ADD CONSTRAINT "order_problems_order_fk" FOREIGN KEY ("township_id","order_id") REFERENCES "public"."supervision_orders"("township_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "order_problems" ADD CONSTRAINT "order_problems_problem_fk" FOREIGN KEY ("township_id","problem_id") REFERENCES "public"."problems"("township_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "problem_events" ADD CONSTRAINT "problem_events_problem_fk" FOREIGN KEY ("township_id","problem_id") REFERENCES "public"."problems"("township_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -199,18 +204,15 @@ ALTER TABLE "problems" ADD CONSTRAINT "problems_village_id_units_id_fk" FOREIGN 
 ALTER TABLE "problems" ADD CONSTRAINT "problems_responsible_unit_id_units_id_fk" FOREIGN KEY ("responsible_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "problems" ADD CONSTRAINT "problems_responsible_user_id_users_id_fk" FOREIGN KEY ("responsible_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "problems" ADD CONSTRAINT "problems_household_fk" FOREIGN KEY ("township_id","household_id") REFERENCES "public"."households"("township_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "inspections" ADD CONSTRAINT "inspections_inspector_id_users_id_fk" FOREIGN KEY ("inspector_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sites" ADD CONSTRAINT "sites_township_id_units_id_fk" FOREIGN KEY ("township_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sites" ADD CONSTRAINT "sites_village_id_units_id_fk" FOREIGN KEY ("village_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "discrepancies_household_idx" ON "discrepancies" USING btree ("township_id","household_id","status");--> statement-breakpoint
 CREATE INDEX "discrepancies_visit_idx" ON "discrepancies" USING btree ("township_id","visit_id");--> statement-breakpoint
 CREATE INDEX "visits_household_idx" ON "visits" USING btree ("township_id","campaign_id","household_id");--> statement-breakpoint
 CREATE INDEX "visits_visitor_idx" ON "visits" USING btree ("township_id","visitor_id","visited_at");--> statement-breakpoint
+CREATE INDEX "inspections_village_idx" ON "inspections" USING btree ("township_id","campaign_id","village_id");--> statement-breakpoint
+CREATE INDEX "sites_village_idx" ON "sites" USING btree ("township_id","village_id");--> statement-breakpoint
 CREATE INDEX "order_problems_problem_idx" ON "order_problems" USING btree ("township_id","problem_id");--> statement-breakpoint
 CREATE INDEX "problem_events_problem_idx" ON "problem_events" USING btree ("township_id","problem_id","at");--> statement-breakpoint
 CREATE INDEX "problem_evidence_problem_idx" ON "problem_evidence" USING btree ("township_id","problem_id");--> statement-breakpoint
 CREATE INDEX "problems_village_idx" ON "problems" USING btree ("township_id","village_id","status");--> statement-breakpoint
 CREATE INDEX "problems_household_idx" ON "problems" USING btree ("township_id","household_id");--> statement-breakpoint
-CREATE INDEX "problems_status_idx" ON "problems" USING btree ("township_id","status","deadline");--> statement-breakpoint
-CREATE INDEX "inspections_village_idx" ON "inspections" USING btree ("township_id","campaign_id","village_id");--> statement-breakpoint
-CREATE INDEX "sites_village_idx" ON "sites" USING btree ("township_id","village_id");
+CREATE INDEX "problems_status_idx" ON "problems" USING btree ("township_id","status","deadline");

@@ -20,6 +20,8 @@ export const sites = pgTable(
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** a site closed or merged keeps its history but leaves the checklists */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ name: 'sites_pkey', columns: [t.townshipId, t.id] }),
@@ -35,6 +37,8 @@ export const checklists = pgTable(
     /** a site kind (clinic …) or a sector (education …) */
     target: text('target').notNull(),
     scope: text('scope').$type<'site' | 'sector'>().notNull(),
+    /** the name of a site kind the township added (the defaults are named in the domain) */
+    label: text('label'),
     /** [{ code, text, evidence: photo | document | none }] */
     items: jsonb('items').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

@@ -1,19 +1,15 @@
-/** HTTP routes around the registry: exports, tags, the cadres to pair, the duplicate report. */
-import { PassThrough } from 'node:stream';
 import { DomainError, HOUSEHOLD_TAGS, householdListQuery, shanghaiDate, tagCode } from '@fupin/domain';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { households, members, roleAssignments, units, users } from '../../db/schema/index';
+import { sendXlsx } from '../../io/excel/send';
 import { run } from '../../lib/http';
 import { loadScope, principalOf, scopeOfRequest, type UnitSource } from '../../plugins/access';
 import { idVisibility } from './access';
 import { defineTag } from './commands/define-tag';
 import { type ExportRequest, exportNotOut, exportRegistry } from './export';
 import { tagsOf } from './repository';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Township-wide settings (tags, the list of cadres) are for anyone working anywhere in the
@@ -45,18 +41,6 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     const fullIdSearch =
       idScope.townships.length + idScope.villages.length + idScope.paired.townships.length + idScope.paired.villages.length > 0;
     return { scope: scopeOfRequest(req), userId: me.userId, query, showIds: idVisibility(idScope), fullIdSearch };
-  }
-
-  function sendXlsx(reply: FastifyReply, name: string, write: (out: PassThrough) => Promise<void>) {
-    const out = new PassThrough();
-    write(out).catch((error) => {
-      app.log.error({ err: error }, 'export failed');
-      out.destroy(error as Error);
-    });
-    return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(out);
   }
 
   app.get(

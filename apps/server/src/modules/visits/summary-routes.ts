@@ -1,13 +1,11 @@
-/** The village visit summaries (附件3), the township's roll-up, and their Excel tables. */
-import { PassThrough } from 'node:stream';
 import { DomainError, HOUSEHOLD_TYPES, PROBLEM_CATEGORIES, phaseOf, shanghaiDate, term, type VisitSummary } from '@fupin/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { selectRows } from '../../db/client';
 import { units } from '../../db/schema/index';
 import { writeGovernmentTable } from '../../io/excel/government-table';
+import { sendXlsx } from '../../io/excel/send';
 import { run } from '../../lib/http';
 import type { UnitSource } from '../../plugins/access';
 import { type CampaignRow, getCampaign, phasesOf, townshipOfCampaign } from '../campaigns/repository';
@@ -32,8 +30,6 @@ const stateSchema = z.object({
   reopenedAt: z.string().nullable(),
   reopenReason: z.string().nullable(),
 });
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The 附件3 columns of one summary. */
 function summaryRow(name: string, s: VisitSummary): (string | number)[] {
@@ -247,15 +243,6 @@ export const summaryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  function sendTable(reply: FastifyReply, name: string, write: (out: PassThrough) => Promise<void>) {
-    const out = new PassThrough();
-    write(out).catch((error) => out.destroy(error as Error));
-    return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="summary.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(out);
-  }
-
   app.get(
     '/api/visits/summary.xlsx',
     {
@@ -268,7 +255,7 @@ export const summaryRoutes: FastifyPluginAsyncZod = async (app) => {
       const state = await stateOf(campaign, v);
       const s = (state.submitted ?? state.live) as VisitSummary;
       const phase = phaseOf(phasesOf(campaign), 'visit');
-      return sendTable(reply, `${v.name}大走访汇总表_${shanghaiDate(clock.now())}.xlsx`, (out) =>
+      return sendXlsx(reply, `${v.name}大走访汇总表_${shanghaiDate(clock.now())}.xlsx`, (out) =>
         writeGovernmentTable(out, {
           sheetName: '走访汇总（附件3）',
           title: `${v.name}脱贫攻坚“大走访”情况汇总表`,
@@ -302,7 +289,7 @@ export const summaryRoutes: FastifyPluginAsyncZod = async (app) => {
       for (const v of await villagesOf(campaign.townshipId)) states.push(await stateOf(campaign, v));
       const summaries = states.map((st) => (st.submitted ?? st.live) as VisitSummary);
       const phase = phaseOf(phasesOf(campaign), 'visit');
-      return sendTable(reply, `${township?.name ?? ''}大走访汇总表_${shanghaiDate(clock.now())}.xlsx`, (out) =>
+      return sendXlsx(reply, `${township?.name ?? ''}大走访汇总表_${shanghaiDate(clock.now())}.xlsx`, (out) =>
         writeGovernmentTable(out, {
           sheetName: '全镇走访汇总',
           title: `${township?.name ?? ''}脱贫攻坚“大走访”情况汇总表`,

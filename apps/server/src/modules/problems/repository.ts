@@ -1,0 +1,58 @@
+/** SQL of the problem ledger. */
+import { DomainError, type Grant, type Permission, reachOn, term } from '@fupin/domain';
+import { and, count, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { problemEvidence, problems } from '../../db/schema/index';
+import { loadUnitChains } from '../../plugins/access';
+import { isPairedWith } from '../households/repository';
+
+export type ProblemRow = typeof problems.$inferSelect;
+
+export async function getProblem(db: Db | Tx, id: string): Promise<ProblemRow> {
+  const [row] = await db.select().from(problems).where(eq(problems.id, id)).limit(1);
+  if (!row) throw new DomainError('NOT_FOUND', { entity: term('entity.problem') });
+  return row;
+}
+
+/** The units a problem belongs to, for the access check: its village, else its township. */
+export async function unitOfProblem(db: Db | Tx, id: string): Promise<string[] | null> {
+  const [row] = await db
+    .select({ v: problems.villageId, t: problems.townshipId })
+    .from(problems)
+    .where(eq(problems.id, id))
+    .limit(1);
+  return row ? [row.v ?? row.t] : null;
+}
+
+export async function evidenceCount(db: Db | Tx, townshipId: string, problemId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(problemEvidence)
+    .where(and(eq(problemEvidence.townshipId, townshipId), eq(problemEvidence.problemId, problemId)));
+  return row?.n ?? 0;
+}
+
+/**
+ * The permissions a person holds over a problem. A village-level problem is acted on where its
+ * village is; a township-level one (escalated, or a sector's) only by those who cover the
+ * township. A cadre's paired reach counts only for a problem of a household paired with them.
+ */
+export async function permissionsOver(
+  db: Db | Tx,
+  grants: readonly Grant[],
+  userId: string,
+  p: ProblemRow,
+  wanted: readonly Permission[],
+): Promise<Set<string>> {
+  const unitId = p.level === 'township' || !p.villageId ? p.townshipId : p.villageId;
+  const chain = (await loadUnitChains(db as Db, [unitId])).get(unitId);
+  const held = new Set<string>();
+  if (!chain) return held;
+  for (const permission of wanted) {
+    const reach = reachOn(grants, permission, chain);
+    if (reach === 'subtree') held.add(permission);
+    else if (reach === 'paired' && p.householdId && (await isPairedWith(db, p.townshipId, p.householdId, userId)))
+      held.add(permission);
+  }
+  return held;
+}
