@@ -101,6 +101,7 @@ function bodyFor(route: string, ids: Ids): unknown {
       reviews: [],
       findings: [{ category: 'housing', description: '入侵发现' }],
     },
+    'POST /api/problems/overdue-check': { townshipId: ids.township },
     'POST /api/inspections/summary/submit': { campaignId: ids.campaign, villageId: ids.village },
     'POST /api/inspections/summary/reopen': { campaignId: ids.campaign, villageId: ids.village, reason: '入侵' },
   };

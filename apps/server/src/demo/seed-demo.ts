@@ -14,6 +14,7 @@ import { installDefaultRules } from '../modules/rules/install-default';
 import { generateTownship, UNIT_COLUMNS } from './generate';
 import { insertTownship, insertUsers } from './insert';
 import { Random } from './random';
+import { seedDemoSites } from './sites';
 
 /** The password every demo account shares. */
 export const DEMO_PASSWORD = 'fupin2026';
@@ -122,5 +123,6 @@ export async function seedDemoIfEmpty(
     createdAt: now,
     updatedAt: now,
   });
+  await seedDemoSites(database, seeded.townshipId, now);
   return { households: seeded.households, members: seeded.members, logins: seeded.logins };
 }

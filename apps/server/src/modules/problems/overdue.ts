@@ -11,7 +11,8 @@ import type { Clock } from '../../lib/clock';
 import { runCommand, SYSTEM_ACTOR } from '../../lib/command';
 import { escalateProblem } from './commands/manage-problem';
 
-export async function runOverdueCheck(database: Database, clock: Clock) {
+/** Runs the check over every township, or one when the office asks for it now. */
+export async function runOverdueCheck(database: Database, clock: Clock, townshipId?: string) {
   const now = clock.now();
   const today = shanghaiDate(now);
   return runCommand(
@@ -22,7 +23,13 @@ export async function runOverdueCheck(database: Database, clock: Clock) {
       const late = await ctx.tx
         .select()
         .from(problems)
-        .where(and(lt(problems.deadline, today), notInArray(problems.status, ['closed', 'submitted'])));
+        .where(
+          and(
+            lt(problems.deadline, today),
+            notInArray(problems.status, ['closed', 'submitted']),
+            townshipId ? eq(problems.townshipId, townshipId) : undefined,
+          ),
+        );
       let escalated = 0;
       let marked = 0;
       for (const p of late) {
@@ -54,6 +61,7 @@ export async function runOverdueCheck(database: Database, clock: Clock) {
           and(
             lt(supervisionOrders.deadline, today),
             isNull(supervisionOrders.overdueAt),
+            townshipId ? eq(supervisionOrders.townshipId, townshipId) : undefined,
             sql`exists (select 1 from order_problems op join problems p on p.township_id = op.township_id and p.id = op.problem_id
                       where op.township_id = ${supervisionOrders.townshipId} and op.order_id = ${supervisionOrders.id} and p.status <> 'closed')`,
           ),

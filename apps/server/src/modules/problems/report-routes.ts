@@ -10,6 +10,7 @@ import { sendXlsx } from '../../io/excel/send';
 import { loadScope, principalOf, scopeOfRequest } from '../../plugins/access';
 import { idVisibility } from '../households/access';
 import { getUnit } from '../org/repository';
+import { runOverdueCheck } from './overdue';
 import { ledgerRows, overdueByResponsible, problemMatrix } from './queries';
 import { problemFilter } from './routes';
 
@@ -218,5 +219,22 @@ export const problemReportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'problem.read', unit: { query: 'townshipId' } } },
     },
     async (req) => overdueByResponsible(db, req.query.townshipId, clock.now()),
+  );
+
+  app.post(
+    '/api/problems/overdue-check',
+    {
+      schema: {
+        tags: ['problems'],
+        summary:
+          '立即检查逾期 Mark overdue problems and orders and escalate the villages’ late ones now, not at the next hourly run',
+        body: z.object({ townshipId: z.uuid() }),
+        response: {
+          200: z.object({ escalated: z.number().int(), markedProblems: z.number().int(), markedOrders: z.number().int() }),
+        },
+      },
+      config: { access: { permission: 'problem.manage', unit: { body: 'townshipId' } } },
+    },
+    async (req) => runOverdueCheck(database, clock, req.body.townshipId),
   );
 };

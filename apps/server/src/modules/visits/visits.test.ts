@@ -97,7 +97,7 @@ describe('visits', () => {
       status: 'open',
       deadline: '2020-03-16',
       level: 'village',
-      description: '饮水安全有保障未保障：不达标：水量、供水保障；夏季断水',
+      description: '未达到“饮水安全有保障”：不达标：水量、供水保障；夏季断水',
     });
     expect(byCategory.food_clothing?.status).toBe('closed');
     expect(byCategory.policy?.description).toBe('应享未享：低保（符合条件未纳入）');
