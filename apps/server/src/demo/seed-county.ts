@@ -11,6 +11,7 @@ import { generateTownship, UNIT_COLUMNS } from './generate';
 import { insertTownship, insertUsers } from './insert';
 import { TOWNSHIP_NAMES } from './names';
 import { Random } from './random';
+import { startDemoCampaign } from './start-campaign';
 
 export interface CountyOptions {
   townships: number;
@@ -104,6 +105,7 @@ export async function seedCounty(database: Database, clock: Clock, options: Coun
     });
     await rawTransaction(database, (tx) => insertTownship(tx, township, passwordHash, now));
     await installDefaultRules(database, clock, township.units[0]?.[0] as string, now.getUTCFullYear());
+    await startDemoCampaign(database, township.units[0]?.[0] as string, now);
     households += township.counts.households;
     members += township.counts.members;
     users += township.users.length;

@@ -3,10 +3,8 @@
  * database so `npm start` shows a working system at once.
  */
 
-import { addDays, phasesStartingOn, shanghaiDate } from '@fupin/domain';
 import type { Database } from '../db/client';
 import { rawTransaction, toCsv } from '../db/raw';
-import { campaigns } from '../db/schema/index';
 import type { Clock } from '../lib/clock';
 import { uuidv7 } from '../lib/ids';
 import { hashPassword } from '../modules/auth/passwords';
@@ -14,7 +12,7 @@ import { installDefaultRules } from '../modules/rules/install-default';
 import { generateTownship, UNIT_COLUMNS } from './generate';
 import { insertTownship, insertUsers } from './insert';
 import { Random } from './random';
-import { seedDemoSites } from './sites';
+import { startDemoCampaign } from './start-campaign';
 
 /** The password every demo account shares. */
 export const DEMO_PASSWORD = 'fupin2026';
@@ -113,16 +111,6 @@ export async function seedDemoIfEmpty(
   if (!seeded) return null;
   await installDefaultRules(database, clock, seeded.townshipId, now.getUTCFullYear());
   // The demo's campaign is under way: its big visit began yesterday.
-  const today = shanghaiDate(now);
-  await database.db.insert(campaigns).values({
-    townshipId: seeded.townshipId,
-    id: uuidv7(now),
-    year: Number(today.slice(0, 4)),
-    name: `${today.slice(0, 4)}年脱贫攻坚大走访大排查大比武`,
-    phases: phasesStartingOn(addDays(today, -1)),
-    createdAt: now,
-    updatedAt: now,
-  });
-  await seedDemoSites(database, seeded.townshipId, now);
+  await startDemoCampaign(database, seeded.townshipId, now);
   return { households: seeded.households, members: seeded.members, logins: seeded.logins };
 }

@@ -1,7 +1,12 @@
-/** The demo's sites: every village has its poverty-alleviation office and clinic; some a workshop or an industry base. */
+/**
+ * What a seeded township needs to be under way: this year's campaign, begun yesterday, and the
+ * villages' sites (every village has its poverty-alleviation office and clinic; some a workshop
+ * or an industry base).
+ */
+import { addDays, phasesStartingOn, shanghaiDate } from '@fupin/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { sites, units } from '../db/schema/index';
+import { campaigns, sites, units } from '../db/schema/index';
 import { uuidv7 } from '../lib/ids';
 
 export async function seedDemoSites(database: Database, townshipId: string, now: Date): Promise<number> {
@@ -19,4 +24,19 @@ export async function seedDemoSites(database: Database, townshipId: string, now:
   if (rows.length)
     await database.db.insert(sites).values(rows.map((s) => ({ ...s, townshipId, id: uuidv7(now), createdAt: now })));
   return rows.length;
+}
+
+/** This year's campaign, its big visit begun yesterday, and the villages' sites. */
+export async function startDemoCampaign(database: Database, townshipId: string, now: Date): Promise<void> {
+  const today = shanghaiDate(now);
+  await database.db.insert(campaigns).values({
+    townshipId,
+    id: uuidv7(now),
+    year: Number(today.slice(0, 4)),
+    name: `${today.slice(0, 4)}年脱贫攻坚大走访大排查大比武`,
+    phases: phasesStartingOn(addDays(today, -1)),
+    createdAt: now,
+    updatedAt: now,
+  });
+  await seedDemoSites(database, townshipId, now);
 }
