@@ -29,8 +29,11 @@ export async function computeSummary(db: Db | Tx, campaign: CampaignRow, village
   );
   const problems = await selectRows<{ category: ProblemCategory; on_site: boolean; level: 'village' | 'township' }>(
     db,
-    sql`select category, (status = 'closed' and closed_at = created_at) as on_site, level from problems
-        where township_id = ${t} and campaign_id = ${campaign.id} and village_id = ${villageId} and source = 'visit'`,
+    sql`select p.category, p.level,
+          exists (select 1 from problem_events e where e.township_id = p.township_id and e.problem_id = p.id
+                  and e.action = 'create' and e.data->>'solvedOnSite' = 'true') as on_site
+        from problems p
+        where p.township_id = ${t} and p.campaign_id = ${campaign.id} and p.village_id = ${villageId} and p.source = 'visit'`,
   );
   const [d] = await selectRows<{ n: number }>(
     db,

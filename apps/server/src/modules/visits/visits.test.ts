@@ -99,8 +99,17 @@ describe('visits', () => {
       level: 'village',
       description: '未达到“饮水安全有保障”：不达标：水量、供水保障；夏季断水',
     });
-    expect(byCategory.food_clothing?.status).toBe('closed');
+    // Solved on the spot: submitted by the cadre, waiting for someone else to verify it.
+    expect(byCategory.food_clothing).toMatchObject({ status: 'submitted', measures: '走访时现场解决' });
     expect(byCategory.policy?.description).toBe('应享未享：低保（符合条件未纳入）');
+    // The cadre cannot close it; the village verifies it, and the summary counts it as fixed on the spot.
+    const onSite = byCategory.food_clothing?.id as string;
+    expect((await cadre.post(`/api/problems/${onSite}/transition`, { action: 'verify' })).statusCode).toBe(403);
+    const staff = as(t.app, await loginAs(t.app, 't1.v01'));
+    expect((await staff.post(`/api/problems/${onSite}/transition`, { action: 'verify' })).json().problem.status).toBe('closed');
+    const village = byCategory.food_clothing?.villageId as string;
+    const summary = (await staff.get(`/api/visits/summary?campaignId=${campaignId}&villageId=${village}`)).json();
+    expect(summary.live.solvedOnSite).toBeGreaterThanOrEqual(1);
   });
 
   it('records what differs from the registry for the village, and marks a form filled on an old version', async () => {

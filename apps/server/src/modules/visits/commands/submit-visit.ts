@@ -26,6 +26,7 @@ import { findHousehold } from '../../households/repository';
 import { activeRuleSet, evaluatorOf } from '../../rules/repository';
 import { registryHousehold, visitsNear } from '../repository';
 
+const ON_SITE = '走访时现场解决';
 export interface SubmitResult {
   visitId: string;
   householdId: string;
@@ -94,15 +95,18 @@ export async function submitVisit(ctx: CommandContext, input: { form: VisitForm;
     level: 'village' as const,
     responsibleUnitId: household.villageId,
     deadline,
-    status: p.solvedOnSite ? ('closed' as const) : ('open' as const),
+    // Fixed while the cadre was there: the fix is submitted at once, and still closes only when
+    // someone else verifies it (nothing closes on the fixer's word alone).
+    status: p.solvedOnSite ? ('submitted' as const) : ('open' as const),
     originKey: `visit:${form.id}:${p.key}`,
     visitId: form.id,
     campaignId: campaign.id,
     createdBy: input.visitorId,
     createdAt: now,
     updatedAt: now,
-    closedAt: p.solvedOnSite ? now : null,
-    closedBy: p.solvedOnSite ? input.visitorId : null,
+    submittedAt: p.solvedOnSite ? now : null,
+    submittedBy: p.solvedOnSite ? input.visitorId : null,
+    measures: p.solvedOnSite ? ON_SITE : null,
   }));
 
   // What differs from the registry, as the cadre saw the registry when the form was opened.
@@ -196,7 +200,8 @@ export async function submitVisit(ctx: CommandContext, input: { form: VisitForm;
         actorId: input.visitorId,
         action: 'create',
         toStatus: p.status,
-        note: p.status === 'closed' ? '走访时现场解决' : null,
+        note: p.status === 'submitted' ? ON_SITE : null,
+        data: p.status === 'submitted' ? { solvedOnSite: true } : null,
       })),
     );
   }
