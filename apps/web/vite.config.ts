@@ -4,8 +4,10 @@
  * every text asset gets `.gz` and `.br` siblings here, once, at build time: cadres on a weak
  * village signal download the brotli file without the server compressing on each request.
  */
+
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -55,11 +57,53 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The service worker of public/sw.js with this build's file list written in (so it can precache the
+ * app shell and every hashed asset: a reload with no network still opens any page), and the web
+ * app manifest linked from index.html. The list is written before `precompress` runs (writeBundle
+ * comes before closeBundle), so sw.js.br holds it too.
+ */
+function serviceWorker(): Plugin {
+  let outDir = 'dist';
+  let publicDir = 'public';
+  return {
+    name: 'fupin-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      publicDir = config.publicDir;
+    },
+    transformIndexHtml: () => [
+      { tag: 'link', attrs: { rel: 'manifest', href: '/manifest.webmanifest' }, injectTo: 'head' },
+      { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/favicon.svg' }, injectTo: 'head' },
+    ],
+    async writeBundle(_options, bundle) {
+      const publicFiles: string[] = [];
+      for await (const path of filesUnder(publicDir)) publicFiles.push(relative(publicDir, path).split(sep).join('/'));
+      const files = [...Object.keys(bundle), ...publicFiles]
+        .filter((f) => !f.endsWith('.map') && f !== 'sw.js')
+        .map((f) => `/${f}`)
+        .sort();
+      const version = createHash('sha256')
+        .update(files.join('\n'))
+        .update(await readFile(join(outDir, 'index.html')))
+        .digest('hex')
+        .slice(0, 12);
+      const path = join(outDir, 'sw.js');
+      const source = (await readFile(path, 'utf8'))
+        .replace('self.__FUPIN_PRECACHE__', JSON.stringify(files))
+        .replace('self.__FUPIN_VERSION__', JSON.stringify(version));
+      await writeFile(path, source);
+      this.info?.(`service worker: ${files.length} files to precache, version ${version}`);
+    },
+  };
+}
+
 /** Third-party code that every page needs and that changes only on upgrades: its own cached chunk. */
 const FRAMEWORK = /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/;
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), serviceWorker(), precompress()],
   server: {
     port: 5173,
     // FUPIN_DEV_API points at another server. Host stays localhost:5173, matching the Origin the browser sends: the server refuses

@@ -2,10 +2,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   ControlOutlined,
+  DashboardOutlined,
+  DiffOutlined,
   HomeOutlined,
   SolutionOutlined,
+  TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@fupin/domain';
@@ -30,6 +34,10 @@ export const NAV: NavEntry[] = [
     label: (t) => t('nav.registryImport'),
     permission: 'household.manage',
   },
+  { path: '/visits', icon: <CarryOutOutlined />, label: (t) => t('nav.visits'), permission: 'visit.submit' },
+  { path: '/visits/review', icon: <DiffOutlined />, label: (t) => t('nav.visitReview'), permission: 'household.manage' },
+  { path: '/visits/summary', icon: <TableOutlined />, label: (t) => t('nav.visitSummary'), permission: 'summary.submit' },
+  { path: '/visits/overview', icon: <DashboardOutlined />, label: (t) => t('nav.visitOverview'), permission: 'campaign.manage' },
   { path: '/rules', icon: <ControlOutlined />, label: (t) => t('nav.rules'), permission: 'rules.read' },
   { path: '/admin/units', icon: <ApartmentOutlined />, label: (t) => t('nav.units'), permission: 'unit.read' },
   { path: '/admin/users', icon: <TeamOutlined />, label: (t) => t('nav.users'), permission: 'user.read' },

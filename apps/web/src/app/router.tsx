@@ -9,6 +9,7 @@ import { lazy, useEffect, useRef } from 'react';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { onAuthFailure } from '../api/client';
 import { withNext } from '../modules/auth/next-path';
+import { VisitSyncGate } from '../modules/visits/offline/VisitSyncGate';
 import { RequirePermission, RequireSession } from './guards';
 
 // The signed-in frame (menu, drawer, dropdown) is not needed to show the login page.
@@ -25,6 +26,12 @@ const RegistryImportPage = lazy(() => import('../pages/RegistryImportPage').then
 const RulesPage = lazy(() => import('../pages/RulesPage').then((m) => ({ default: m.RulesPage })));
 const RulesSetPage = lazy(() => import('../pages/RulesSetPage').then((m) => ({ default: m.RulesSetPage })));
 const RulesEditPage = lazy(() => import('../pages/RulesEditPage').then((m) => ({ default: m.RulesEditPage })));
+const VisitsPage = lazy(() => import('../pages/VisitsPage').then((m) => ({ default: m.VisitsPage })));
+const VisitFormPage = lazy(() => import('../pages/VisitFormPage').then((m) => ({ default: m.VisitFormPage })));
+const VisitReviewPage = lazy(() => import('../pages/VisitReviewPage').then((m) => ({ default: m.VisitReviewPage })));
+const VisitSummaryPage = lazy(() => import('../pages/VisitSummaryPage').then((m) => ({ default: m.VisitSummaryPage })));
+const VisitOverviewPage = lazy(() => import('../pages/VisitOverviewPage').then((m) => ({ default: m.VisitOverviewPage })));
+const VisitRecordPage = lazy(() => import('../pages/VisitRecordPage').then((m) => ({ default: m.VisitRecordPage })));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
@@ -58,6 +65,7 @@ export function AppRoutes() {
   return (
     <BrowserRouter>
       <AuthRedirects />
+      <VisitSyncGate />
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route
@@ -138,6 +146,54 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="user.read">
                 <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="visits"
+            element={
+              <RequirePermission permission="visit.submit">
+                <VisitsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="visits/:householdId/new"
+            element={
+              <RequirePermission permission="visit.submit">
+                <VisitFormPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="visits/review"
+            element={
+              <RequirePermission permission="household.manage">
+                <VisitReviewPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="visits/summary"
+            element={
+              <RequirePermission permission="visit.read">
+                <VisitSummaryPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="visits/overview"
+            element={
+              <RequirePermission permission="visit.read">
+                <VisitOverviewPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="visits/record/:visitId"
+            element={
+              <RequirePermission permission="visit.read">
+                <VisitRecordPage />
               </RequirePermission>
             }
           />

@@ -1,6 +1,7 @@
 /** English, the second language. Its shape is checked against the Chinese resources. */
 import { registryEn } from '../modules/registry/i18n/en';
 import { rulesEn } from '../modules/rules/i18n/en';
+import { visitsEn } from '../modules/visits/i18n/en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -18,6 +19,10 @@ export const en: Messages = {
     registry: 'Households',
     registryImport: 'Import households',
     rules: 'Key-household rules',
+    visits: 'My visits',
+    visitReview: 'Registry check',
+    visitSummary: 'Visit summary',
+    visitOverview: 'Visit progress',
     account: 'Account & security',
     logout: 'Log out',
     openMenu: 'Open menu',
@@ -281,4 +286,5 @@ export const en: Messages = {
   },
   registry: registryEn,
   rules: rulesEn,
+  visits: visitsEn,
 };

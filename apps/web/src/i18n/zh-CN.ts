@@ -4,6 +4,7 @@
  */
 import { registryZhCN } from '../modules/registry/i18n/zh-CN';
 import { rulesZhCN } from '../modules/rules/i18n/zh-CN';
+import { visitsZhCN } from '../modules/visits/i18n/zh-CN';
 
 export const zhCN = {
   app: {
@@ -20,6 +21,10 @@ export const zhCN = {
     registry: '农户台账',
     registryImport: '导入农户',
     rules: '重点户规则',
+    visits: '我的走访',
+    visitReview: '台账核对',
+    visitSummary: '走访汇总',
+    visitOverview: '走访进度',
     account: '账号与安全',
     logout: '退出登录',
     openMenu: '打开菜单',
@@ -282,4 +287,5 @@ export const zhCN = {
   },
   registry: registryZhCN,
   rules: rulesZhCN,
+  visits: visitsZhCN,
 };
