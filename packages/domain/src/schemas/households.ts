@@ -1,5 +1,6 @@
 /** Schemas of the registry: households, members, pairings, list queries. */
 import { z } from 'zod';
+import { hasAtMostTwoDecimals } from '../competition/decimal';
 import {
   ASSISTANCE_MEASURES,
   EMPLOYMENTS,
@@ -20,12 +21,7 @@ const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform(
 
 /** Yuan with at most two decimals; production and business income may be a loss. */
 const money = (min = 0) =>
-  z
-    .number()
-    .min(min)
-    .max(100_000_000)
-    .refine((v) => Math.round(v * 100) === v * 100, { error: 'i18n:issue.money' })
-    .default(0);
+  z.number().min(min).max(100_000_000).refine(hasAtMostTwoDecimals, { error: 'i18n:issue.money' }).default(0);
 
 /** A tag code: built-in (marginal, key) or one the township defined. */
 export const tagCode = z.string().regex(/^[a-z][a-z0-9_]{1,29}$/, { error: 'i18n:issue.tag_code' });
