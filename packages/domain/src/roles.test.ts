@@ -95,12 +95,16 @@ describe('isWritePermission', () => {
     ['inspection.submit', true],
     ['inspection.crosscheck', true],
     ['order.manage', true],
+    ['competition.read', false],
+    ['competition.score', true],
+    ['competition.nominate', true],
+    ['competition.manage', true],
   ])('%s → %s', (permission, write) => {
     expect(isWritePermission(permission)).toBe(write);
   });
 
   it('covers every permission in the table above', () => {
-    expect(PERMISSIONS).toHaveLength(21);
+    expect(PERMISSIONS).toHaveLength(25);
   });
 
   it('treats every permission but reading as a write', () => {
@@ -155,7 +159,7 @@ describe('canAssignRoleOn', () => {
 describe('permissionsOfRoles', () => {
   it.each<[Role[], Permission[]]>([
     [[], []],
-    [['judge'], ['unit.read']],
+    [['judge'], ['unit.read', 'competition.read', 'competition.score']],
     [
       ['cadre'],
       [
@@ -169,8 +173,14 @@ describe('permissionsOfRoles', () => {
         'problem.rectify',
       ],
     ],
-    [['county_reviewer'], ['unit.read', 'household.read', 'rules.read', 'visit.read', 'problem.read', 'inspection.crosscheck']],
-    [['discipline'], ['unit.read', 'household.read', 'rules.read', 'visit.read', 'problem.read', 'user.read', 'audit.read']],
+    [
+      ['county_reviewer'],
+      ['unit.read', 'household.read', 'rules.read', 'visit.read', 'problem.read', 'competition.read', 'inspection.crosscheck'],
+    ],
+    [
+      ['discipline'],
+      ['unit.read', 'household.read', 'rules.read', 'visit.read', 'problem.read', 'competition.read', 'user.read', 'audit.read'],
+    ],
     [
       ['cadre', 'judge'],
       [
@@ -182,9 +192,14 @@ describe('permissionsOfRoles', () => {
         'visit.submit',
         'problem.read',
         'problem.rectify',
+        'competition.read',
+        'competition.score',
       ],
     ],
-    [['judge', 'judge'], ['unit.read']],
+    [
+      ['judge', 'judge'],
+      ['unit.read', 'competition.read', 'competition.score'],
+    ],
     [
       ['village_staff', 'town_leader'],
       [
@@ -203,10 +218,18 @@ describe('permissionsOfRoles', () => {
         'inspection.crosscheck',
         'order.manage',
         'user.read',
+        'competition.read',
+        'competition.nominate',
       ],
     ],
-    // The village submits its own summary; cross-checks are the county's and the area leaders'.
-    [['township_admin'], PERMISSIONS.filter((p) => p !== 'summary.submit' && p !== 'inspection.crosscheck')],
+    // The village submits its own summary and nominates its groups; cross-checks are the county's
+    // and the area leaders'; judges score.
+    [
+      ['township_admin'],
+      PERMISSIONS.filter(
+        (p) => !['summary.submit', 'inspection.crosscheck', 'competition.score', 'competition.nominate'].includes(p),
+      ),
+    ],
     [[...ROLES], [...PERMISSIONS]],
   ])('%j → %j', (roles, permissions) => {
     expect([...permissionsOfRoles(roles)].sort()).toEqual([...permissions].sort());

@@ -41,6 +41,10 @@ export const PERMISSIONS = [
   'inspection.submit',
   'inspection.crosscheck',
   'order.manage',
+  'competition.read',
+  'competition.score',
+  'competition.nominate',
+  'competition.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +73,7 @@ const READ_REGISTRY = {
   'rules.read': 'subtree',
   'visit.read': 'subtree',
   'problem.read': 'subtree',
+  'competition.read': 'subtree',
 } as const satisfies Partial<Record<Permission, Reach>>;
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
@@ -91,6 +96,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'inspection.submit': 'subtree',
       'inspection.crosscheck': 'subtree',
       'order.manage': 'subtree',
+      'competition.manage': 'subtree',
     },
   },
   county_reviewer: {
@@ -116,6 +122,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'problem.manage': 'subtree',
       'inspection.submit': 'subtree',
       'order.manage': 'subtree',
+      'competition.manage': 'subtree',
     },
   },
   town_leader: {
@@ -142,7 +149,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   },
   judge: {
     assignableOn: ['township'],
-    permissions: { 'unit.read': 'subtree' },
+    // scores the parts and villages assigned, and sees the round's samples and nominations
+    permissions: { 'unit.read': 'subtree', 'competition.read': 'subtree', 'competition.score': 'subtree' },
   },
   village_staff: {
     assignableOn: ['village'],
@@ -157,6 +165,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'inspection.submit': 'subtree',
       'problem.rectify': 'subtree',
       'problem.verify': 'subtree',
+      // nominates its two groups for 看组 and raises objections to a published ranking
+      'competition.nominate': 'subtree',
     },
   },
   cadre: {
@@ -190,6 +200,9 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'inspection.submit',
   'inspection.crosscheck',
   'order.manage',
+  'competition.score',
+  'competition.nominate',
+  'competition.manage',
 ]);
 
 /** Whether a permission changes data (read-only roles must never hold one). */

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './campaigns';
+export * from './competition';
 export * from './households';
 export * from './imports';
 export * from './inspections';
