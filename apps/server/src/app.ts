@@ -21,6 +21,7 @@ import { BackgroundJobs } from './lib/background';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { campaignRoutes } from './modules/campaigns/routes';
+import { competitionRoutes } from './modules/competition/routes';
 import { healthRoutes } from './modules/health/routes';
 import { registryRoutes } from './modules/households/registry-routes';
 import { householdRoutes } from './modules/households/routes';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orderRoutes);
   await app.register(inspectionRoutes);
   await app.register(inspectionSummaryRoutes);
+  await app.register(competitionRoutes);
 
   const dist = deps.config.WEB_DIST;
   const hasWeb = dist !== '' && existsSync(join(dist, 'index.html'));

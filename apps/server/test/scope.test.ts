@@ -4,11 +4,14 @@
  * with success, none may show a byte of the other data, and nothing may change there.
  */
 import { randomUUID } from 'node:crypto';
-import { defaultPhases, defaultRuleSet } from '@fupin/domain';
+import { DEFAULT_PRIZES, DEFAULT_RUBRIC, defaultPhases, defaultRuleSet } from '@fupin/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditLog,
+  competitionObjections,
+  competitionRounds,
+  competitionSamples,
   discrepancies,
   imports,
   jobs,
@@ -104,6 +107,40 @@ function bodyFor(route: string, ids: Ids): unknown {
     'POST /api/problems/overdue-check': { townshipId: ids.township },
     'POST /api/inspections/summary/submit': { campaignId: ids.campaign, villageId: ids.village },
     'POST /api/inspections/summary/reopen': { campaignId: ids.campaign, villageId: ids.village, reason: '入侵' },
+    'PUT /api/competition/settings': {
+      townshipId: ids.township,
+      rubric: DEFAULT_RUBRIC,
+      prizes: DEFAULT_PRIZES,
+      sampleSize: 5,
+      publicityDays: 5,
+      competitionWeight: 0.5,
+    },
+    'POST /api/competition/rounds': { id: randomUUID(), townshipId: ids.township, month: '2020-05' },
+    'POST /api/competition/rounds/:id/villages/:villageId/redraw': { reason: '入侵重抽' },
+    'PUT /api/competition/rounds/:id/nominations/:villageId': { groupIds: [] },
+    'PUT /api/competition/rounds/:id/assignments': {
+      assignments: [{ judgeId: ids.user, part: 'village', villageId: ids.village }],
+    },
+    'POST /api/competition/scores': {
+      id: randomUUID(),
+      roundId: ids.round,
+      villageId: ids.village,
+      part: 'village',
+      subjectId: ids.village,
+      sheet: { v_projects: 6 },
+    },
+    'POST /api/competition/rounds/:id/close': {},
+    'POST /api/competition/rounds/:id/reopen': { reason: '入侵退回' },
+    'POST /api/competition/rounds/:id/publish': {},
+    'POST /api/competition/rounds/:id/withdraw': { reason: '入侵撤回' },
+    'POST /api/competition/rounds/:id/finalise': {},
+    'POST /api/competition/rounds/:id/objections': { id: randomUUID(), villageId: ids.village, text: '入侵异议' },
+    'POST /api/competition/rounds/:id/objections/:objectionId/answer': { outcome: 'dismissed', answer: '入侵答复' },
+    'PUT /api/competition/year-scores': {
+      townshipId: ids.township,
+      year: 2020,
+      scores: [{ villageId: ids.village, otherScore: 50 }],
+    },
   };
   if (!(route in bodies)) throw new Error(`scope test: add a body for ${route}`);
   return bodies[route];
@@ -129,6 +166,8 @@ interface Ids {
   user: string;
   assignment: string;
   session: string;
+  round: string;
+  objection: string;
   secrets: string[];
 }
 
@@ -158,12 +197,19 @@ const QUERIES: Record<string, (ids: Ids) => string> = {
   '/api/inspections/summary': (ids) => `?campaignId=${ids.campaign}&villageId=${ids.village}`,
   '/api/inspections/summary.xlsx': (ids) => `?campaignId=${ids.campaign}&villageId=${ids.village}`,
   '/api/inspections/overview': (ids) => `?campaignId=${ids.campaign}`,
+  '/api/competition/settings': (ids) => `?townshipId=${ids.township}`,
+  '/api/competition/rounds': (ids) => `?townshipId=${ids.township}`,
+  '/api/competition/year': (ids) => `?townshipId=${ids.township}&year=2020`,
+  '/api/competition/year.xlsx': (ids) => `?townshipId=${ids.township}&year=2020`,
 };
 
 function fill(url: string, ids: Ids): string {
   return `${url
     .replace(':assignmentId', ids.assignment)
     .replace(':evidenceId', ids.evidence)
+    .replace(':villageId', ids.village)
+    .replace(':objectionId', ids.objection)
+    .replace(/^\/api\/competition\/rounds\/:id/, `/api/competition/rounds/${ids.round}`)
     .replace(':target', 'clinic')
     .replace(/^\/api\/problems\/:id/, `/api/problems/${ids.problem}`)
     .replace(/^\/api\/orders\/:id/, `/api/orders/${ids.order}`)
@@ -326,7 +372,48 @@ describe('scope: another township’s and another cadre’s data', () => {
       name: '乙镇秘密卫生室',
       createdAt: now,
     });
+    // Township 2's March round, published, with a sample and an objection.
+    const round = randomUUID();
+    await t.database.db.insert(competitionRounds).values({
+      townshipId: t2id,
+      id: round,
+      month: '2020-03',
+      status: 'published',
+      rubric: DEFAULT_RUBRIC,
+      prizes: DEFAULT_PRIZES,
+      sampleSize: 5,
+      publicityDays: 5,
+      publishedOn: '2020-03-10',
+      ranking: { publishedAt: now.toISOString(), rows: [] },
+      createdAt: now,
+    });
+    await t.database.db.insert(competitionSamples).values({
+      townshipId: t2id,
+      roundId: round,
+      villageId: county.village(1, 0),
+      record: {
+        method: 'fnv1a32-mulberry32-fisher-yates',
+        version: 1,
+        seed: '乙镇秘密种子',
+        size: 1,
+        population: [h[1]],
+        sample: [h[1]],
+      },
+      drawnAt: now,
+    });
+    const objection = randomUUID();
+    await t.database.db.insert(competitionObjections).values({
+      townshipId: t2id,
+      id: objection,
+      roundId: round,
+      villageId: county.village(1, 0),
+      text: '乙镇秘密异议',
+      raisedAt: now,
+      status: 'open',
+    });
     ids = {
+      round,
+      objection,
       campaign,
       problem,
       evidence,
@@ -361,6 +448,10 @@ describe('scope: another township’s and another cadre’s data', () => {
         '乙镇秘密问题',
         '乙镇秘密督办',
         '乙镇秘密卫生室',
+        round,
+        objection,
+        '乙镇秘密种子',
+        '乙镇秘密异议',
       ],
     };
   });
@@ -427,6 +518,8 @@ describe('scope: another township’s and another cadre’s data', () => {
               'GET /api/orders',
               'GET /api/sites',
               'GET /api/inspections',
+              'GET /api/competition/rounds',
+              'GET /api/competition/my-tasks',
               'GET /api/me',
               'GET /api/me/sessions',
               'GET /api/health',

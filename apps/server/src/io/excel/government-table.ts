@@ -15,6 +15,8 @@ export interface GovernmentTable {
   groups?: [string, number][];
   headers: string[];
   widths: number[];
+  /** a number format per column (e.g. '0.00'), null or absent for none */
+  formats?: (string | null)[];
   rows: (string | number | null)[][];
   /** rows shown bold after the body, e.g. 合计 */
   totals?: (string | number | null)[][];
@@ -77,9 +79,11 @@ export async function writeGovernmentTable(out: Writable, table: GovernmentTable
   ] as const) {
     for (const values of rows) {
       const row = ws.addRow(values);
-      row.eachCell({ includeEmpty: true }, (cell) => {
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
         cell.border = border;
         if (bold) cell.font = { bold: true };
+        const format = table.formats?.[column - 1];
+        if (format) cell.numFmt = format;
       });
       row.commit();
     }
