@@ -7,7 +7,14 @@ import {
   ControlOutlined,
   DashboardOutlined,
   DiffOutlined,
+  ExceptionOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  FundOutlined,
   HomeOutlined,
+  InteractionOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
@@ -16,6 +23,7 @@ import type { Permission } from '@fupin/domain';
 import type { Me } from '@fupin/domain/schemas/users';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { readsSummaries, readsTownship } from '../modules/problems/access';
 import type { NavItem } from '../ui/AppLayout';
 
 interface NavEntry {
@@ -23,6 +31,8 @@ interface NavEntry {
   icon: ReactNode;
   label: (t: TFunction) => string;
   permission?: Permission;
+  /** a further condition on the person's roles (a page of the township's, say) */
+  show?: (me: Me) => boolean;
 }
 
 export const NAV: NavEntry[] = [
@@ -38,7 +48,36 @@ export const NAV: NavEntry[] = [
   { path: '/visits/review', icon: <DiffOutlined />, label: (t) => t('nav.visitReview'), permission: 'household.manage' },
   { path: '/visits/summary', icon: <TableOutlined />, label: (t) => t('nav.visitSummary'), permission: 'summary.submit' },
   { path: '/visits/overview', icon: <DashboardOutlined />, label: (t) => t('nav.visitOverview'), permission: 'campaign.manage' },
+  { path: '/problems', icon: <ExceptionOutlined />, label: (t) => t('nav.problems'), permission: 'problem.read' },
+  { path: '/inspections', icon: <FileSearchOutlined />, label: (t) => t('nav.inspections'), permission: 'inspection.submit' },
+  {
+    path: '/crosschecks',
+    icon: <InteractionOutlined />,
+    label: (t) => t('nav.crosschecks'),
+    permission: 'inspection.crosscheck',
+  },
+  {
+    path: '/inspections/summary',
+    icon: <ProfileOutlined />,
+    label: (t) => t('nav.inspectionSummary'),
+    permission: 'problem.read',
+    show: readsSummaries,
+  },
+  { path: '/orders', icon: <FileProtectOutlined />, label: (t) => t('nav.orders'), permission: 'problem.read' },
+  {
+    path: '/problems/meeting',
+    icon: <FundOutlined />,
+    label: (t) => t('nav.meeting'),
+    permission: 'problem.read',
+    show: (me) => readsTownship(me),
+  },
   { path: '/rules', icon: <ControlOutlined />, label: (t) => t('nav.rules'), permission: 'rules.read' },
+  {
+    path: '/settings/checklists',
+    icon: <OrderedListOutlined />,
+    label: (t) => t('nav.checklists'),
+    permission: 'campaign.manage',
+  },
   { path: '/admin/units', icon: <ApartmentOutlined />, label: (t) => t('nav.units'), permission: 'unit.read' },
   { path: '/admin/users', icon: <TeamOutlined />, label: (t) => t('nav.users'), permission: 'user.read' },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t('nav.audit'), permission: 'audit.read' },
@@ -46,7 +85,7 @@ export const NAV: NavEntry[] = [
 
 /** The menu entries a person may use. */
 export function navFor(me: Me, t: TFunction): NavItem[] {
-  return NAV.filter((n) => !n.permission || me.permissions.includes(n.permission)).map((n) => ({
+  return NAV.filter((n) => (!n.permission || me.permissions.includes(n.permission)) && (!n.show || n.show(me))).map((n) => ({
     key: n.path,
     icon: n.icon,
     label: n.label(t),

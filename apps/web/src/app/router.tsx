@@ -32,6 +32,19 @@ const VisitReviewPage = lazy(() => import('../pages/VisitReviewPage').then((m) =
 const VisitSummaryPage = lazy(() => import('../pages/VisitSummaryPage').then((m) => ({ default: m.VisitSummaryPage })));
 const VisitOverviewPage = lazy(() => import('../pages/VisitOverviewPage').then((m) => ({ default: m.VisitOverviewPage })));
 const VisitRecordPage = lazy(() => import('../pages/VisitRecordPage').then((m) => ({ default: m.VisitRecordPage })));
+const ProblemsPage = lazy(() => import('../pages/ProblemsPage').then((m) => ({ default: m.ProblemsPage })));
+const ProblemPage = lazy(() => import('../pages/ProblemPage').then((m) => ({ default: m.ProblemPage })));
+const MeetingPage = lazy(() => import('../pages/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const InspectionsPage = lazy(() => import('../pages/InspectionsPage').then((m) => ({ default: m.InspectionsPage })));
+const InspectionSummaryPage = lazy(() =>
+  import('../pages/InspectionSummaryPage').then((m) => ({ default: m.InspectionSummaryPage })),
+);
+const CrosscheckPage = lazy(() => import('../pages/CrosscheckPage').then((m) => ({ default: m.CrosscheckPage })));
+const OrdersPage = lazy(() => import('../pages/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const OrderPage = lazy(() => import('../pages/OrderPage').then((m) => ({ default: m.OrderPage })));
+const ChecklistSettingsPage = lazy(() =>
+  import('../pages/ChecklistSettingsPage').then((m) => ({ default: m.ChecklistSettingsPage })),
+);
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
@@ -194,6 +207,78 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="visit.read">
                 <VisitRecordPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="problems"
+            element={
+              <RequirePermission permission="problem.read">
+                <ProblemsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="problems/meeting"
+            element={
+              <RequirePermission permission="problem.read">
+                <MeetingPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="problems/:id"
+            element={
+              <RequirePermission permission="problem.read">
+                <ProblemPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="inspections"
+            element={
+              <RequirePermission permission="inspection.submit">
+                <InspectionsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="inspections/summary"
+            element={
+              <RequirePermission permission="problem.read">
+                <InspectionSummaryPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="crosschecks"
+            element={
+              <RequirePermission permission="inspection.crosscheck">
+                <CrosscheckPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="orders"
+            element={
+              <RequirePermission permission="problem.read">
+                <OrdersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="orders/:id"
+            element={
+              <RequirePermission permission="problem.read">
+                <OrderPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="settings/checklists"
+            element={
+              <RequirePermission permission="campaign.manage">
+                <ChecklistSettingsPage />
               </RequirePermission>
             }
           />

@@ -1,4 +1,7 @@
 /** English, the second language. Its shape is checked against the Chinese resources. */
+import { inspectionsEn } from '../modules/inspections/i18n/en';
+import { ordersEn } from '../modules/orders/i18n/en';
+import { problemsEn } from '../modules/problems/i18n/en';
 import { registryEn } from '../modules/registry/i18n/en';
 import { rulesEn } from '../modules/rules/i18n/en';
 import { visitsEn } from '../modules/visits/i18n/en';
@@ -19,6 +22,13 @@ export const en: Messages = {
     registry: 'Households',
     registryImport: 'Import households',
     rules: 'Key-household rules',
+    problems: 'Problem ledger',
+    inspections: 'Inspections',
+    crosschecks: 'Cross-checks',
+    inspectionSummary: 'Inspection summary',
+    orders: 'Supervision orders',
+    meeting: 'Analysis meeting',
+    checklists: 'Checklists',
     visits: 'My visits',
     visitReview: 'Registry check',
     visitSummary: 'Visit summary',
@@ -214,6 +224,12 @@ export const en: Messages = {
       import: 'Import',
       rule_set: 'Rule version',
       household_tag: 'Tag',
+      problem: 'Problem',
+      order: 'Supervision order',
+      inspection: 'Inspection',
+      site: 'Site',
+      checklist: 'Checklist',
+      inspection_summary: 'Inspection summary',
     },
     actions: {
       create: 'Create',
@@ -239,6 +255,18 @@ export const en: Messages = {
       start_activation: 'Start activation',
       activate: 'Activate',
       activation_failed: 'Activation failed',
+      start: 'Started',
+      submit: 'Submitted',
+      verify: 'Verified and closed',
+      send_back: 'Sent back',
+      reopen: 'Reopened',
+      assign: 'Assigned',
+      escalate: 'Escalated',
+      auto_escalate: 'Escalated when overdue',
+      add_evidence: 'Evidence added',
+      mark_overdue: 'Marked overdue',
+      issue: 'Issued',
+      archive: 'Archived',
     },
     fields: {
       mustChangePassword: 'Must change password',
@@ -286,5 +314,8 @@ export const en: Messages = {
   },
   registry: registryEn,
   rules: rulesEn,
+  problems: problemsEn,
+  inspections: inspectionsEn,
+  orders: ordersEn,
   visits: visitsEn,
 };

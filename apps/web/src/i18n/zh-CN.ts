@@ -2,6 +2,9 @@
  * Simplified Chinese, the default language of the UI. Role, sector and unit-kind labels are not
  * here: they come from the shared catalogue in @fupin/domain (see `useDomainLabels`).
  */
+import { inspectionsZhCN } from '../modules/inspections/i18n/zh-CN';
+import { ordersZhCN } from '../modules/orders/i18n/zh-CN';
+import { problemsZhCN } from '../modules/problems/i18n/zh-CN';
 import { registryZhCN } from '../modules/registry/i18n/zh-CN';
 import { rulesZhCN } from '../modules/rules/i18n/zh-CN';
 import { visitsZhCN } from '../modules/visits/i18n/zh-CN';
@@ -21,6 +24,13 @@ export const zhCN = {
     registry: '农户台账',
     registryImport: '导入农户',
     rules: '重点户规则',
+    problems: '问题台账',
+    inspections: '排查',
+    crosschecks: '交叉检查',
+    inspectionSummary: '排查汇总',
+    orders: '督办整改单',
+    meeting: '研判会',
+    checklists: '检查清单',
     visits: '我的走访',
     visitReview: '台账核对',
     visitSummary: '走访汇总',
@@ -215,6 +225,12 @@ export const zhCN = {
       import: '导入',
       rule_set: '规则版本',
       household_tag: '标签',
+      problem: '问题',
+      order: '督办单',
+      inspection: '排查',
+      site: '场所',
+      checklist: '检查清单',
+      inspection_summary: '排查汇总',
     },
     actions: {
       create: '新建',
@@ -240,6 +256,18 @@ export const zhCN = {
       start_activation: '开始启用',
       activate: '启用',
       activation_failed: '启用失败',
+      start: '开始整改',
+      submit: '提交',
+      verify: '核实销号',
+      send_back: '退回',
+      reopen: '重开',
+      assign: '交办',
+      escalate: '上报镇级',
+      auto_escalate: '逾期自动上报',
+      add_evidence: '上传佐证',
+      mark_overdue: '标记逾期',
+      issue: '下发',
+      archive: '撤销',
     },
     fields: {
       mustChangePassword: '需改密',
@@ -287,5 +315,8 @@ export const zhCN = {
   },
   registry: registryZhCN,
   rules: rulesZhCN,
+  problems: problemsZhCN,
+  inspections: inspectionsZhCN,
+  orders: ordersZhCN,
   visits: visitsZhCN,
 };

@@ -66,6 +66,19 @@ const inspectedUnit: UnitSource = {
   entity: 'campaign',
 };
 
+/** The township named in the query, or any of its villages: any one suffices. */
+const townshipOrItsVillages: UnitSource = {
+  resolve: async (req, db) => {
+    const townshipId = (req.query as { townshipId: string }).townshipId;
+    const rows = await db
+      .select({ id: units.id, kind: units.kind })
+      .from(units)
+      .where(or(eq(units.id, townshipId), and(eq(units.townshipId, townshipId), eq(units.kind, 'village'))));
+    return rows.some((r) => r.id === townshipId && r.kind === 'township') ? rows.map((r) => r.id) : null;
+  },
+  entity: 'unit',
+};
+
 /** The sectors a sector leader answers for; null when the person inspects every sector. */
 function sectorsOf(grants: readonly Grant[]): Set<string> | null {
   const inspecting = grants.filter((g) => ROLE_DEFINITIONS[g.role].permissions['inspection.submit']);
@@ -194,7 +207,8 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({ townshipId: z.uuid() }),
         response: { 200: z.object({ items: z.array(checklistSchema) }) },
       },
-      config: { access: { permission: 'unit.read', unit: { query: 'townshipId' } } },
+      // Villages inspect with the township's checklists, so reading them anywhere in the township suffices.
+      config: { access: { permission: 'unit.read', unit: townshipOrItsVillages } },
     },
     async (req) => ({ items: await checklistsOf(req.query.townshipId) }),
   );

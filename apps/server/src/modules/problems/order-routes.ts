@@ -15,7 +15,7 @@ import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { orderProblems, supervisionOrders, users } from '../../db/schema/index';
+import { orderProblems, problems, supervisionOrders, users } from '../../db/schema/index';
 import { writeGovernmentTable } from '../../io/excel/government-table';
 import { sendXlsx } from '../../io/excel/send';
 import { run } from '../../lib/http';
@@ -39,13 +39,21 @@ const orderSchema = z.object({
   status: z.enum(['in_progress', 'overdue', 'done']),
 });
 
+/** An order is the township's; a village reaches it too when it holds the village's problems. */
 const orderUnit: UnitSource = {
   resolve: async (req, db) => {
+    const id = (req.params as { id: string }).id;
     const [row] = await db
       .select({ t: supervisionOrders.townshipId })
       .from(supervisionOrders)
-      .where(eq(supervisionOrders.id, (req.params as { id: string }).id));
-    return row ? [row.t] : null;
+      .where(eq(supervisionOrders.id, id));
+    if (!row) return null;
+    const villages = await db
+      .selectDistinct({ v: problems.villageId })
+      .from(orderProblems)
+      .innerJoin(problems, and(eq(problems.townshipId, orderProblems.townshipId), eq(problems.id, orderProblems.problemId)))
+      .where(and(eq(orderProblems.townshipId, row.t), eq(orderProblems.orderId, id)));
+    return [row.t, ...villages.map((v) => v.v).filter((v): v is string => v !== null)];
   },
   entity: 'order',
 };

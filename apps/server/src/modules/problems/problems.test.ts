@@ -249,8 +249,9 @@ describe('the problem ledger', () => {
     const v01 = await user('t1.v01');
     expect((await v01.post(`/api/problems/${id}/escalate`, { reason: '' })).statusCode).toBe(400);
     expect((await v01.post(`/api/problems/${id}/escalate`, { reason: '需镇卫生院协调' })).json().problem.level).toBe('township');
-    // The village may no longer act on a township problem's assignment.
+    // The village may no longer act on a township problem: neither its assignment nor its evidence.
     expect((await v01.post(`/api/problems/${id}/assign`, { deadline: '2020-03-30' })).statusCode).toBe(403);
+    expect((await upload('t1.v01', id, 'late.jpg', JPEG)).statusCode).toBe(403);
     const admin = await user('t1.admin');
     const edu = county.users.get('t1.edu');
     const assigned = await admin.post(`/api/problems/${id}/assign`, {
@@ -300,6 +301,8 @@ describe('the problem ledger', () => {
     expect(rows.filter((r) => r.includes('已销号'))).toHaveLength(2);
     // The village sees the order that holds its problems; another township's office does not.
     expect((await v01.get('/api/orders')).json().items.map((o: { id: string }) => o.id)).toContain(orderId);
+    expect((await v01.get(`/api/orders/${orderId}`)).statusCode).toBe(200);
+    expect((await (await user('t1.v02')).get(`/api/orders/${orderId}`)).statusCode).toBe(403);
     const other = await user('t2.admin');
     expect((await other.get('/api/orders')).json().items).toEqual([]);
     expect((await other.get(`/api/orders/${orderId}`)).statusCode).toBe(403);
@@ -457,6 +460,9 @@ describe('the problem ledger', () => {
       custom: true,
     });
     const v01 = await user('t1.v01');
+    // The village inspects with the township's checklists, the new kind among them.
+    const seen = (await v01.get(`/api/checklists?townshipId=${township}`)).json().items;
+    expect(seen.map((c: { target: string }) => c.target)).toContain('elder_home');
     expect(
       (await v01.post('/api/sites', { id: randomUUID(), villageId: village, kind: 'elder_home', name: '东村幸福院' })).statusCode,
     ).toBe(200);

@@ -354,6 +354,10 @@ export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const p = await getProblem(db, req.params.id);
       await assertReach(req, p);
+      // Evidence belongs to whoever fixes the problem where it now stands: once escalated, the township.
+      const me = principalOf(req);
+      if (!(await permissionsOver(db, me.grants, me.userId, p, ['problem.rectify'])).has('problem.rectify'))
+        throw new DomainError('FORBIDDEN');
       const file = await req.file({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
       if (!file) throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'issue.required' }]);
       let data: Buffer;

@@ -15,6 +15,12 @@ export const ENTITY_TYPES = [
   'import', // 导入 Import
   'rule_set', // 规则版本 Rule version
   'household_tag', // 标签 Tag
+  'problem', // 问题 Problem
+  'order', // 督办单 Supervision order
+  'inspection', // 排查 Inspection
+  'site', // 场所 Site
+  'checklist', // 检查清单 Checklist
+  'inspection_summary', // 排查汇总 Inspection summary
 ] as const;
 export const ACTIONS = [
   'create',
@@ -40,6 +46,18 @@ export const ACTIONS = [
   'start_activation', // 开始启用 Start activation
   'activate', // 启用 Activate
   'activation_failed', // 启用失败 Activation failed
+  'start', // 开始整改 Started
+  'submit', // 提交 Submitted
+  'verify', // 核实销号 Verified and closed
+  'send_back', // 退回 Sent back
+  'reopen', // 重开 Reopened
+  'assign', // 交办 Assigned
+  'escalate', // 上报镇级 Escalated
+  'auto_escalate', // 逾期自动上报 Escalated when overdue
+  'add_evidence', // 上传佐证 Evidence added
+  'mark_overdue', // 标记逾期 Marked overdue
+  'issue', // 下发 Issued
+  'archive', // 撤销 Archived
 ] as const;
 
 export function useAuditLabels() {
@@ -56,12 +74,24 @@ export function useAuditLabels() {
 /** The colour of an action's tag: red for what removes or refuses, green for what creates. */
 export function actionColor(action: string): string {
   if (
-    ['delete', 'disable', 'lock', 'login_failed', 'revoke_sessions', 'revoke_session', 'unpair', 'activation_failed'].includes(
-      action,
-    )
+    [
+      'delete',
+      'disable',
+      'lock',
+      'login_failed',
+      'revoke_sessions',
+      'revoke_session',
+      'unpair',
+      'activation_failed',
+      'send_back',
+      'reopen',
+      'mark_overdue',
+      'auto_escalate',
+      'archive',
+    ].includes(action)
   )
     return 'red';
-  if (['create', 'seed_demo', 'import_create', 'activate'].includes(action)) return 'green';
+  if (['create', 'seed_demo', 'import_create', 'activate', 'verify', 'issue'].includes(action)) return 'green';
   if (['login', 'logout'].includes(action)) return 'default';
   return 'blue';
 }
