@@ -1,4 +1,5 @@
 export * from './access';
+export * from './accountability/vocabulary';
 export * from './campaign/dates';
 export * from './campaign/phases';
 export * from './competition/decimal';
@@ -25,8 +26,11 @@ export * from './registry/codes';
 export * from './registry/sheet';
 export * from './roles';
 export * from './rules/index';
+export * from './schemas/accountability';
+export * from './schemas/dashboard';
 export * from './schemas/households';
 export * from './schemas/inspections';
+export * from './schemas/notifications';
 export * from './schemas/visits';
 export * from './units';
 export * from './visits/observed';

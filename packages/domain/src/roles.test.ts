@@ -99,12 +99,14 @@ describe('isWritePermission', () => {
     ['competition.score', true],
     ['competition.nominate', true],
     ['competition.manage', true],
+    ['dashboard.read', false],
+    ['accountability.read', false],
   ])('%s → %s', (permission, write) => {
     expect(isWritePermission(permission)).toBe(write);
   });
 
   it('covers every permission in the table above', () => {
-    expect(PERMISSIONS).toHaveLength(25);
+    expect(PERMISSIONS).toHaveLength(27);
   });
 
   it('treats every permission but reading as a write', () => {
@@ -175,11 +177,31 @@ describe('permissionsOfRoles', () => {
     ],
     [
       ['county_reviewer'],
-      ['unit.read', 'household.read', 'rules.read', 'visit.read', 'problem.read', 'competition.read', 'inspection.crosscheck'],
+      [
+        'unit.read',
+        'household.read',
+        'rules.read',
+        'visit.read',
+        'problem.read',
+        'competition.read',
+        'inspection.crosscheck',
+        'dashboard.read',
+      ],
     ],
     [
       ['discipline'],
-      ['unit.read', 'household.read', 'rules.read', 'visit.read', 'problem.read', 'competition.read', 'user.read', 'audit.read'],
+      [
+        'unit.read',
+        'household.read',
+        'rules.read',
+        'visit.read',
+        'problem.read',
+        'competition.read',
+        'user.read',
+        'audit.read',
+        'dashboard.read',
+        'accountability.read',
+      ],
     ],
     [
       ['cadre', 'judge'],
@@ -220,6 +242,8 @@ describe('permissionsOfRoles', () => {
         'user.read',
         'competition.read',
         'competition.nominate',
+        'dashboard.read',
+        'accountability.read',
       ],
     ],
     // The village submits its own summary and nominates its groups; cross-checks are the county's

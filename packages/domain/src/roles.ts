@@ -45,6 +45,10 @@ export const PERMISSIONS = [
   'competition.score',
   'competition.nominate',
   'competition.manage',
+  // the township dashboard and the county view (issue 8)
+  'dashboard.read',
+  // the discipline commission's accountability view (责任倒查, DOMAIN §7)
+  'accountability.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,12 +101,14 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'inspection.crosscheck': 'subtree',
       'order.manage': 'subtree',
       'competition.manage': 'subtree',
+      'dashboard.read': 'subtree',
+      'accountability.read': 'subtree',
     },
   },
   county_reviewer: {
     assignableOn: ['county'],
     // reads the county; records cross-check findings and reopens what was closed too soon
-    permissions: { ...READ_REGISTRY, 'inspection.crosscheck': 'subtree' },
+    permissions: { ...READ_REGISTRY, 'inspection.crosscheck': 'subtree', 'dashboard.read': 'subtree' },
   },
   township_admin: {
     assignableOn: ['township'],
@@ -123,6 +129,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'inspection.submit': 'subtree',
       'order.manage': 'subtree',
       'competition.manage': 'subtree',
+      'dashboard.read': 'subtree',
+      'accountability.read': 'subtree',
     },
   },
   town_leader: {
@@ -134,17 +142,30 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'problem.verify': 'subtree',
       'order.manage': 'subtree',
       'inspection.crosscheck': 'subtree',
+      'dashboard.read': 'subtree',
+      'accountability.read': 'subtree',
     },
   },
   sector_leader: {
     assignableOn: ['township'],
     // inspects their sector across the township and owns that sector's problems
-    permissions: { ...READ_REGISTRY, 'inspection.submit': 'subtree', 'problem.rectify': 'subtree' },
+    permissions: {
+      ...READ_REGISTRY,
+      'inspection.submit': 'subtree',
+      'problem.rectify': 'subtree',
+      'dashboard.read': 'subtree',
+    },
     needsSector: true,
   },
   discipline: {
     assignableOn: ['township'],
-    permissions: { ...READ_REGISTRY, 'user.read': 'subtree', 'audit.read': 'subtree' },
+    permissions: {
+      ...READ_REGISTRY,
+      'user.read': 'subtree',
+      'audit.read': 'subtree',
+      'dashboard.read': 'subtree',
+      'accountability.read': 'subtree',
+    },
     readOnly: true,
   },
   judge: {
@@ -167,6 +188,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'problem.verify': 'subtree',
       // nominates its two groups for 看组 and raises objections to a published ranking
       'competition.nominate': 'subtree',
+      // the dashboard of their own village
+      'dashboard.read': 'subtree',
     },
   },
   cadre: {
