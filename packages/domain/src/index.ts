@@ -1,4 +1,7 @@
 export * from './access';
+export * from './accountability/chain';
+export * from './accountability/lateness';
+export * from './accountability/notices';
 export * from './accountability/vocabulary';
 export * from './campaign/dates';
 export * from './campaign/phases';
