@@ -5,11 +5,15 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import type { Database } from './client';
+import type { Database, Tx } from './client';
 
 export interface RawTx {
-  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** which engine runs the transaction */
+  readonly engine: 'pglite' | 'pg';
+  /** rows returned, and rows written by an INSERT, UPDATE or DELETE */
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }>;
   /** Loads CSV text (FORMAT csv: unquoted empty is NULL) into the columns of a table. */
   copyIn(table: string, columns: readonly string[], csv: string): Promise<void>;
 }
@@ -18,29 +22,46 @@ function copySql(table: string, columns: readonly string[]): string {
   return `COPY ${table} (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
 }
 
-/** Runs work in one transaction on the raw connection. */
-export async function rawTransaction<T>(database: Database, work: (tx: RawTx) => Promise<T>): Promise<T> {
-  if (database.pglite) {
-    return database.pglite.transaction(async (t) =>
-      work({
-        query: async <R>(text: string, params?: unknown[]) => ({ rows: (await t.query<R>(text, params)).rows }),
-        copyIn: async (table, columns, csv) => {
-          await t.query(copySql(table, columns).replace('FROM STDIN', "FROM '/dev/blob'"), [], { blob: new Blob([csv]) });
-        },
-      }),
-    );
-  }
-  if (!database.pool) throw new Error('no connection');
-  const client = await database.pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work({
-      query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] }),
+type PgliteTx = {
+  query<R>(text: string, params?: unknown[], options?: { blob?: Blob }): Promise<{ rows: R[]; affectedRows?: number }>;
+};
+
+/** Raw queries and COPY on a connection inside a transaction (PGlite's or a pool client). */
+function rawOn(client: PgliteTx | pg.ClientBase): RawTx {
+  if (client instanceof pg.Client) {
+    return {
+      engine: 'pg',
+      query: async <R>(text: string, params?: unknown[]) => {
+        const result = await client.query(text, params);
+        return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+      },
       copyIn: async (table, columns, csv) => {
         const stream = client.query(copyStreams.from(copySql(table, columns)));
         await pipeline(Readable.from([csv]), stream);
       },
-    });
+    };
+  }
+  const t = client as PgliteTx;
+  return {
+    engine: 'pglite',
+    query: async <R>(text: string, params?: unknown[]) => {
+      const result = await t.query<R>(text, params);
+      return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+    },
+    copyIn: async (table, columns, csv) => {
+      await t.query(copySql(table, columns).replace('FROM STDIN', "FROM '/dev/blob'"), [], { blob: new Blob([csv]) });
+    },
+  };
+}
+
+/** Runs work in one transaction on the raw connection. */
+export async function rawTransaction<T>(database: Database, work: (tx: RawTx) => Promise<T>): Promise<T> {
+  if (database.pglite) return database.pglite.transaction(async (t) => work(rawOn(t)));
+  if (!database.pool) throw new Error('no connection');
+  const client = await database.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(rawOn(client));
     await client.query('COMMIT');
     return result;
   } catch (error) {
@@ -49,6 +70,16 @@ export async function rawTransaction<T>(database: Database, work: (tx: RawTx) =>
   } finally {
     client.release();
   }
+}
+
+/**
+ * The raw connection of a Drizzle transaction (a command's), for COPY and large statements in
+ * that same transaction. Both drivers keep it as the transaction session's `client`.
+ */
+export function rawOf(tx: Tx): RawTx {
+  const client = (tx as unknown as { session?: { client?: PgliteTx | pg.ClientBase } }).session?.client;
+  if (!client) throw new Error('no raw connection in this transaction');
+  return rawOn(client);
 }
 
 /** One CSV field: null is an unquoted empty field; everything else is quoted. */

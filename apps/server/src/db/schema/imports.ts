@@ -3,7 +3,7 @@
  * every error found), previewed, then committed in one transaction. Staging rows are scratch:
  * deleted once the import is committed or abandoned.
  */
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units';
 import { users } from './users';
 
@@ -52,6 +52,13 @@ export const imports = pgTable(
   ],
 );
 
+/** Money as the registry stores it (numeric(12,2)); staged values are already rounded to the fen. */
+const money = (name: string) => numeric(name, { precision: 12, scale: 2, mode: 'number' });
+
+/**
+ * Staged households: one row per sheet row, in typed columns named and typed as in `households`,
+ * so a commit copies them without decoding and compares them column by column.
+ */
 export const importHouseholds = pgTable(
   'import_households',
   {
@@ -61,15 +68,41 @@ export const importHouseholds = pgTable(
     householdNumber: text('household_number').notNull(),
     /** the registered household with this number, matched before preview and commit */
     householdId: uuid('household_id'),
-    /** the normalized household (columns of `households` by name); null when the row had errors */
-    data: jsonb('data'),
+    /** false when the row had errors: it is staged by its number only (every other column null) */
+    valid: boolean('valid').notNull(),
+    villageId: uuid('village_id'),
+    groupId: uuid('group_id'),
+    address: text('address'),
+    phone: text('phone'),
+    povertyStatus: text('poverty_status'),
+    exitYear: integer('exit_year'),
+    tags: text('tags').array(),
+    housingStructure: text('housing_structure'),
+    otherSafeHouse: boolean('other_safe_house'),
+    housingGrade: text('housing_grade'),
+    hazardPoint: text('hazard_point'),
+    waterQuantityOk: boolean('water_quantity_ok'),
+    waterQualityOk: boolean('water_quality_ok'),
+    waterConvenienceOk: boolean('water_convenience_ok'),
+    waterReliabilityOk: boolean('water_reliability_ok'),
+    incomeYear: integer('income_year'),
+    wageIncome: money('wage_income'),
+    businessIncome: money('business_income'),
+    propertyIncome: money('property_income'),
+    transferIncome: money('transfer_income'),
+    industryProjects: jsonb('industry_projects').$type<string[]>(),
+    assistanceMeasures: jsonb('assistance_measures').$type<string[]>(),
+    industryFailed: boolean('industry_failed'),
+    employmentUnstable: boolean('employment_unstable'),
+    lowMotivationNote: text('low_motivation_note'),
+    riskNote: text('risk_note'),
   },
-  (t) => [
-    primaryKey({ name: 'import_households_pkey', columns: [t.townshipId, t.importId, t.rowNo] }),
-    index('import_households_number_idx').on(t.townshipId, t.importId, t.householdNumber),
-  ],
+  // Only the key: checks and commits read a whole import at once (hash joins, one sort), and
+  // every further index would slow the bulk load of each import.
+  (t) => [primaryKey({ name: 'import_households_pkey', columns: [t.townshipId, t.importId, t.rowNo] })],
 );
 
+/** Staged members (rows without errors), in typed columns named and typed as in `members`. */
 export const importMembers = pgTable(
   'import_members',
   {
@@ -80,14 +113,24 @@ export const importMembers = pgTable(
     idNumber: text('id_number'),
     /** the registered member this row updates (by ID number, else household and name) */
     memberId: uuid('member_id'),
-    /** the normalized member: columns of `members` by name */
-    data: jsonb('data').notNull(),
+    name: text('name'),
+    namePinyin: text('name_pinyin'),
+    relation: text('relation'),
+    sex: text('sex'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    maritalStatus: text('marital_status'),
+    labourCapacity: text('labour_capacity'),
+    health: text('health'),
+    disabilityGrade: integer('disability_grade'),
+    schoolingStage: text('schooling_stage'),
+    employment: text('employment'),
+    medicalInsurance: boolean('medical_insurance'),
+    seriousIllnessInsurance: boolean('serious_illness_insurance'),
+    pensionInsurance: boolean('pension_insurance'),
+    status: text('status'),
+    statusDate: date('status_date', { mode: 'string' }),
   },
-  (t) => [
-    primaryKey({ name: 'import_members_pkey', columns: [t.townshipId, t.importId, t.rowNo] }),
-    index('import_members_number_idx').on(t.townshipId, t.importId, t.householdNumber),
-    index('import_members_id_idx').on(t.townshipId, t.importId, t.idNumber),
-  ],
+  (t) => [primaryKey({ name: 'import_members_pkey', columns: [t.townshipId, t.importId, t.rowNo] })],
 );
 
 export const importErrors = pgTable(

@@ -1,8 +1,13 @@
 /**
  * Reads an .xlsx file as a stream of rows, in bounded memory whatever its size: one sheet after
  * another, each row's cells unwrapped to plain values (rich text to text, hyperlinks to their
- * text, formulas marked as such).
+ * text, formulas marked as such). The parsing runs in a worker thread, so the rows of a large
+ * file are checked and stored while the next ones are being parsed.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { CellValue } from '@fupin/domain';
 import ExcelJS from './exceljs';
 
@@ -28,8 +33,8 @@ export function cellValue(raw: unknown): CellValue {
   return String(raw);
 }
 
-/** The rows of every sheet of a workbook file, streamed. */
-export async function* readWorkbookRows(path: string): AsyncGenerator<SheetRow> {
+/** The rows of every sheet of a workbook file, streamed, parsed on the calling thread. */
+export async function* readWorkbookRowsHere(path: string): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -46,5 +51,85 @@ export async function* readWorkbookRows(path: string): AsyncGenerator<SheetRow> 
       for (let i = 1; i < values.length; i++) cells[i] = cellValue(values[i]);
       yield { sheet, row: row.number, cells };
     }
+  }
+}
+
+/** What the worker sends: rows as flat triples (sheet, row number, cells), the end, or why it failed. */
+export type ReaderMessage =
+  | { type: 'rows'; rows: unknown[] }
+  | { type: 'end' }
+  | { type: 'error'; message: string; name: string };
+
+/** Rows per message, and messages the worker may send ahead of the reader (bounds memory). */
+export const ROWS_PER_MESSAGE = 1000;
+export const MESSAGES_AHEAD = 4;
+
+// The worker runs TypeScript like the rest of the server: its entry is loaded through tsx's
+// ESM API (the `import` entry of its `./esm/api` export).
+const require = createRequire(import.meta.url);
+const tsxPackage = require.resolve('tsx/package.json');
+const tsxApi = pathToFileURL(
+  join(
+    dirname(tsxPackage),
+    (require(tsxPackage) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']?.import.default ??
+      '',
+  ),
+).href;
+const WORKER_BOOT = `
+const { workerData } = require('node:worker_threads');
+import(workerData.tsx).then(({ tsImport }) => tsImport(workerData.entry, workerData.parent));
+`;
+
+/** The rows of every sheet of a workbook file, streamed, parsed by a worker thread. */
+export async function* readWorkbookRows(path: string): AsyncGenerator<SheetRow> {
+  const worker = new Worker(WORKER_BOOT, {
+    eval: true,
+    workerData: {
+      path,
+      tsx: tsxApi,
+      entry: new URL('./read-workbook.worker.ts', import.meta.url).href,
+      parent: import.meta.url,
+    },
+  });
+  const inbox: ReaderMessage[] = [];
+  let failure: Error | null = null;
+  let exited = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (m: ReaderMessage) => {
+    inbox.push(m);
+    notify();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    notify();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    notify();
+  });
+  try {
+    for (;;) {
+      while (inbox.length === 0) {
+        if (failure) throw failure;
+        if (exited) throw new Error('the workbook reader stopped');
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+      const m = inbox.shift() as ReaderMessage;
+      if (m.type === 'end') return;
+      if (m.type === 'error') throw Object.assign(new Error(m.message), { name: m.name });
+      // The worker may parse the next rows while these are used.
+      worker.postMessage('more');
+      const rows = m.rows;
+      for (let i = 0; i < rows.length; i += 3)
+        yield { sheet: rows[i] as string, row: rows[i + 1] as number, cells: rows[i + 2] as CellValue[] };
+    }
+  } finally {
+    await worker.terminate();
   }
 }

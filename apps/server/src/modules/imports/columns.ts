@@ -1,8 +1,12 @@
 /**
  * Where each sheet column goes in the database. The sheet definitions live in the domain
- * (shared with the web and the export); this file only names the table columns.
+ * (shared with the web and the export); this file only names the table columns. The staging
+ * tables carry the same columns, with the same names and types, as `households` and `members`.
  */
 import { HOUSEHOLD_SHEET_COLUMNS, MEMBER_SHEET_COLUMNS, type SheetColumn } from '@fupin/domain';
+import { getTableColumns } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { importHouseholds, importMembers } from '../../db/schema/index';
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -19,10 +23,10 @@ export const MEMBER_DATA_COLUMNS: { column: SheetColumn; db: string }[] = MEMBER
   db: snake(column.key),
 }));
 
-/** Every key of a staged household's data: what an import sets and compares. */
+/** Every column of a staged household that an import sets and compares. */
 export const HOUSEHOLD_KEYS = ['village_id', 'group_id', ...HOUSEHOLD_DATA_COLUMNS.map((c) => c.db)];
 
-/** Every key of a staged member's data. */
+/** Every column of a staged member that an import sets and compares. */
 export const MEMBER_KEYS = [...MEMBER_DATA_COLUMNS.map((c) => c.db), 'name_pinyin'];
 
 /** Defaults of NOT NULL columns when a cell is empty, as the table itself would give. */
@@ -40,3 +44,12 @@ export const HOUSEHOLD_DEFAULTS: Record<string, unknown> = {
 };
 
 export const MEMBER_DEFAULTS: Record<string, unknown> = { status: 'current' };
+
+/** The SQL type of each column of a table, by column name (`text[]`, `jsonb`, `numeric(12, 2)` …). */
+function sqlTypes(table: PgTable): Map<string, string> {
+  return new Map(Object.values(getTableColumns(table)).map((c: PgColumn) => [c.name, c.getSQLType()]));
+}
+
+/** Column types of the staging tables, for writing their COPY data. */
+export const STAGED_HOUSEHOLD_TYPES = sqlTypes(importHouseholds);
+export const STAGED_MEMBER_TYPES = sqlTypes(importMembers);

@@ -6,6 +6,7 @@
  */
 import { columnLetter, HOUSEHOLD_SHEET, MEMBER_SHEET } from '@fupin/domain';
 import type { RawTx } from '../../db/raw';
+import { sameStagedHousehold } from './diff.sql';
 import type { HeaderMap, StagedError } from './stage-file';
 
 const LIMIT = 5001;
@@ -31,12 +32,18 @@ export async function crossCheck(tx: RawTx, c: Context): Promise<{ errors: Stage
   const mNumber = col(c.headers.members, '户编号');
   const mId = col(c.headers.members, '身份证号');
 
+  // Repeated numbers first (one window over the import), then the few repeats compared whole.
   const dupHouseholds = await tx.query<{ row_no: number; first_row: number; same: boolean }>(
-    `with f as (
-       select row_no, data, first_value(row_no) over w as first_row, first_value(data) over w as first_data
-       from import_households where township_id = $1 and import_id = $2
-       window w as (partition by household_number order by row_no))
-     select row_no, first_row, (data is not null and data = first_data) as same from f where row_no <> first_row order by row_no limit ${LIMIT}`,
+    `with d as materialized (
+       select row_no, first_row from (
+         select row_no, first_value(row_no) over (partition by household_number order by row_no) as first_row
+         from import_households where township_id = $1 and import_id = $2) f
+       where row_no <> first_row order by row_no limit ${LIMIT})
+     select d.row_no, d.first_row, (s.valid and a.valid and ${sameStagedHousehold('s', 'a')}) as same
+     from d
+     join import_households s on s.township_id = $1 and s.import_id = $2 and s.row_no = d.row_no
+     join import_households a on a.township_id = $1 and a.import_id = $2 and a.row_no = d.first_row
+     order by d.row_no`,
     p,
   );
   for (const r of dupHouseholds.rows) {
@@ -130,11 +137,11 @@ export async function crossCheck(tx: RawTx, c: Context): Promise<{ errors: Stage
 
   const heads = await tx.query<{ household_number: string; heads: number; h_row: number | null; m_row: number | null }>(
     `with staged as (
-       select household_number, id_number, data->>'name' as name, data->>'relation' as relation, data->>'status' as status
+       select household_number, id_number, name, relation, status, row_no
        from import_members where township_id = $1 and import_id = $2),
      numbers as (
        select household_number from staged
-       union select household_number from import_households where township_id = $1 and import_id = $2 and data is not null),
+       union select household_number from import_households where township_id = $1 and import_id = $2 and valid),
      kept as (
        select h.household_number, x.relation, x.status
        from households h join members x on x.township_id = h.township_id and x.household_id = h.id
@@ -148,11 +155,16 @@ export async function crossCheck(tx: RawTx, c: Context): Promise<{ errors: Stage
        select household_number,
               count(*) filter (where status = 'current') as current,
               count(*) filter (where status = 'current' and relation = 'head') as heads
-       from merged group by household_number)
-     select c.household_number, c.heads::int as heads,
-            (select min(row_no) from import_households h where h.township_id = $1 and h.import_id = $2 and h.household_number = c.household_number) as h_row,
-            (select min(row_no) from import_members m where m.township_id = $1 and m.import_id = $2 and m.household_number = c.household_number) as m_row
-     from counts c where c.current > 0 and c.heads <> 1
+       from merged group by household_number),
+     bad as (select household_number, heads from counts where current > 0 and heads <> 1),
+     h_rows as (
+       select household_number, min(row_no) as h_row from import_households
+       where township_id = $1 and import_id = $2 and household_number in (select household_number from bad) group by household_number),
+     m_rows as (
+       select household_number, min(row_no) as m_row from staged
+       where household_number in (select household_number from bad) group by household_number)
+     select b.household_number, b.heads::int as heads, h.h_row, m.m_row
+     from bad b left join h_rows h on h.household_number = b.household_number left join m_rows m on m.household_number = b.household_number
      order by 3, 4 limit ${LIMIT}`,
     p,
   );

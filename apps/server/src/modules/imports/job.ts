@@ -63,11 +63,11 @@ export async function readImport(
       setImportState(database.db, townshipId, importId, { rowsRead, updatedAt: clock.now() }),
     );
     // Freshly copied rows have no planner statistics yet (PGlite runs no autovacuum): without them
-    // the row-by-row checks below pick nested loops over whole tables.
-    await database.db.execute(sql`analyze import_households, import_members`);
-    // Freshly copied rows have no planner statistics yet (PGlite runs no autovacuum): without them
-    // the row-by-row checks below pick nested loops over whole tables.
-    await database.db.execute(sql`analyze import_households, import_members`);
+    // the checks below pick nested loops over whole tables. Only the columns they join on.
+    await database.db.execute(
+      sql`analyze import_households (township_id, import_id, row_no, household_number, household_id),
+                  import_members (township_id, import_id, row_no, household_number, id_number, member_id)`,
+    );
     await matchStaged((q) => database.db.execute(q), townshipId, importId);
     const { counts, errorCount } = await rawTransaction(database, async (tx) => {
       const found = await crossCheck(tx, {
@@ -96,7 +96,8 @@ export async function readImport(
           ),
         );
       }
-      return { counts: await previewCounts(tx, townshipId, importId, staged), errorCount: base + found.count };
+      const pc = await previewCounts(tx, townshipId, importId, staged);
+      return { counts: pc, errorCount: base + found.count };
     });
     await setImportState(database.db, townshipId, importId, {
       status: errorCount > 0 ? 'invalid' : 'checked',

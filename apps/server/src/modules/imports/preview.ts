@@ -1,7 +1,7 @@
 /** What committing an import would do: new, changed and unchanged households and members. */
 import type { RawTx } from '../../db/raw';
 import type { ImportCounts } from '../../db/schema/index';
-import { householdProjection, memberProjection } from './diff.sql';
+import { householdDiffers, memberDiffers } from './diff.sql';
 
 export async function previewCounts(
   tx: RawTx,
@@ -11,17 +11,17 @@ export async function previewCounts(
 ): Promise<ImportCounts> {
   const h = await tx.query<{ new: number; changed: number; unchanged: number }>(
     `select count(*) filter (where h.id is null)::int as new,
-            count(*) filter (where h.id is not null and ${householdProjection('h')} is distinct from s.data)::int as changed,
-            count(*) filter (where h.id is not null and ${householdProjection('h')} = s.data)::int as unchanged
+            count(*) filter (where h.id is not null and ${householdDiffers('h', 's')})::int as changed,
+            count(*) filter (where h.id is not null and not ${householdDiffers('h', 's')})::int as unchanged
      from import_households s
      left join households h on h.township_id = s.township_id and h.id = s.household_id
-     where s.township_id = $1 and s.import_id = $2 and s.data is not null`,
+     where s.township_id = $1 and s.import_id = $2 and s.valid`,
     [townshipId, importId],
   );
   const m = await tx.query<{ new: number; changed: number; unchanged: number }>(
     `select count(*) filter (where x.id is null)::int as new,
-            count(*) filter (where x.id is not null and ${memberProjection('x')} is distinct from s.data)::int as changed,
-            count(*) filter (where x.id is not null and ${memberProjection('x')} = s.data)::int as unchanged
+            count(*) filter (where x.id is not null and ${memberDiffers('x', 's')})::int as changed,
+            count(*) filter (where x.id is not null and not ${memberDiffers('x', 's')})::int as unchanged
      from import_members s
      left join members x on x.township_id = s.township_id and x.id = s.member_id
      where s.township_id = $1 and s.import_id = $2`,
