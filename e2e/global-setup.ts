@@ -51,8 +51,10 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', '');
     return;
   }
-  if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-    throw new Error('apps/web/dist is missing: `npm test` builds it first; run `npm run build`');
+  // WEB_DIST (passed on to the server) lets parallel work test its own build.
+  const dist = process.env.WEB_DIST || join(ROOT, 'apps/web/dist');
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`${dist} is missing: \`npm test\` builds it first; run \`npm run build\``);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fupin-e2e-'));
