@@ -4,6 +4,7 @@ export * from './competition';
 export * from './households';
 export * from './imports';
 export * from './inspections';
+export * from './notifications';
 export * from './problems';
 export * from './registry-settings';
 export * from './rules';
