@@ -53,6 +53,15 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
 
   // A new household's head comes from its staged members: the current head, else the first
   // current member, else the first member (one sort of the import's members, not a lookup each).
+  // Ids are UUID v7 from one reserved block, in row order: the primary-key and household
+  // indexes then grow at their right edge instead of taking 450,000 random page writes.
+  const newCount = async (text: string) => Number((await run(text)).rows[0]?.n ?? 0);
+  const householdIds = reserveUuidv7(
+    now,
+    await newCount(
+      'select count(*)::int as n from import_households where township_id = $1 and import_id = $2 and valid and household_id is null',
+    ),
+  );
   const created = await run(
     `with head as (
        select distinct on (household_number) household_number, name, name_pinyin from import_members
@@ -60,10 +69,11 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
        order by household_number, (status = 'current' and relation = 'head') desc, (status = 'current') desc, row_no),
      ins as (
        insert into households (township_id, id, ${list(HOUSEHOLD_KEYS)}, head_name, head_pinyin, version, created_at, updated_at)
-       select s.township_id, gen_random_uuid(), ${list(HOUSEHOLD_KEYS, 's.')},
+       select s.township_id, ${uuidv7Sql(householdIds, 's.n')}, ${list(HOUSEHOLD_KEYS, 's.')},
               coalesce(head.name, ''), coalesce(head.name_pinyin, ''), 1, $3, $3
-       from import_households s left join head on head.household_number = s.household_number
-       where s.township_id = $1 and s.import_id = $2 and s.valid and s.household_id is null
+       from (select x.*, row_number() over (order by x.row_no) - 1 as n from import_households x
+             where x.township_id = $1 and x.import_id = $2 and x.valid and x.household_id is null) s
+       left join head on head.household_number = s.household_number
        returning township_id, id, household_number)
      insert into import_affected (township_id, id, household_number, before, created)
      select township_id, id, household_number, null, true from ins`,
@@ -84,12 +94,19 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
     [t, i, now],
   );
   await run('analyze import_affected', []);
+  const memberIds = reserveUuidv7(
+    now,
+    await newCount(
+      'select count(*)::int as n from import_members where township_id = $1 and import_id = $2 and member_id is null',
+    ),
+  );
   await run(
     `insert into members (township_id, id, household_id, ${list(MEMBER_KEYS)}, sort_order, created_at, updated_at)
-     select s.township_id, gen_random_uuid(), a.id, ${list(MEMBER_KEYS, 's.')}, s.row_no, $3, $3
-     from import_members s
-     join import_affected a on a.township_id = s.township_id and a.household_number = s.household_number
-     where s.township_id = $1 and s.import_id = $2 and s.member_id is null`,
+     select s.township_id, ${uuidv7Sql(memberIds, 's.n')}, s.hid, ${list(MEMBER_KEYS, 's.')}, s.row_no, $3, $3
+     from (select x.*, a.id as hid, row_number() over (order by a.id, x.row_no) - 1 as n
+           from import_members x
+           join import_affected a on a.township_id = x.township_id and a.household_number = x.household_number
+           where x.township_id = $1 and x.import_id = $2 and x.member_id is null) s`,
     [t, i, now],
   );
   // The head's name (and its pinyin) of households already registered follow their members.
