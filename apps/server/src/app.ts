@@ -18,10 +18,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
 import { BackgroundJobs } from './lib/background';
+import { accountabilityRoutes } from './modules/accountability/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { campaignRoutes } from './modules/campaigns/routes';
 import { competitionRoutes } from './modules/competition/routes';
+import { dashboardRoutes } from './modules/dashboard/routes';
 import { healthRoutes } from './modules/health/routes';
 import { registryRoutes } from './modules/households/registry-routes';
 import { householdRoutes } from './modules/households/routes';
@@ -105,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(inspectionRoutes);
   await app.register(inspectionSummaryRoutes);
   await app.register(competitionRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(accountabilityRoutes);
 
   const dist = deps.config.WEB_DIST;
   const hasWeb = dist !== '' && existsSync(join(dist, 'index.html'));

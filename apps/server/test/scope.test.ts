@@ -147,6 +147,7 @@ function bodyFor(route: string, ids: Ids): unknown {
 }
 
 interface Ids {
+  county: string;
   campaign: string;
   problem: string;
   evidence: string;
@@ -201,6 +202,14 @@ const QUERIES: Record<string, (ids: Ids) => string> = {
   '/api/competition/rounds': (ids) => `?townshipId=${ids.township}`,
   '/api/competition/year': (ids) => `?townshipId=${ids.township}&year=2020`,
   '/api/competition/year.xlsx': (ids) => `?townshipId=${ids.township}&year=2020`,
+  '/api/dashboard': (ids) => `?unitId=${ids.township}`,
+  '/api/dashboard/visits': (ids) => `?unitId=${ids.township}`,
+  '/api/dashboard/problems': (ids) => `?unitId=${ids.township}`,
+  '/api/dashboard/summaries': (ids) => `?unitId=${ids.township}`,
+  '/api/dashboard/county': (ids) => `?countyId=${ids.county}`,
+  '/api/accountability': (ids) => `?unitId=${ids.township}`,
+  '/api/accountability/lapses': (ids) => `?unitId=${ids.township}`,
+  '/api/accountability/lapses.xlsx': (ids) => `?unitId=${ids.township}`,
 };
 
 function fill(url: string, ids: Ids): string {
@@ -412,6 +421,7 @@ describe('scope: another township’s and another cadre’s data', () => {
       status: 'open',
     });
     ids = {
+      county: county.countyId,
       round,
       objection,
       campaign,

@@ -91,7 +91,7 @@ export const accountabilitySchema = z.object({
   campaign: z.object({ id: z.uuid(), year: z.number().int(), name: z.string() }).nullable(),
   today: z.string(),
   totals: figures,
-  /** people with lapses they answer for directly, worst first; asChain counts the others' lapses above which they stand */
+  /** people with lapses they answer for directly, or standing above others' in the chain (asChain), worst first */
   people: z.array(
     figures.extend({
       userId: z.uuid(),

@@ -1,0 +1,160 @@
+/**
+ * The big visit's figures in SQL: tasks done, late, due, missing and upcoming per village and
+ * per cadre, and the tasks behind any figure. One query shape serves a village, a township and
+ * a county: the campaigns to measure come in as a VALUES list (township, campaign, the instant
+ * the visit phase ends, the state of work not yet done), so the county view is one round trip.
+ *
+ * Why joins of pre-aggregated visits and flags rather than a subquery per household: at county
+ * scale (50,000 households) the planner hashes each once instead of probing per row.
+ */
+import type { HouseholdType, VisitCounts, VisitTaskState } from '@fupin/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, selectRows } from '../../db/client';
+import type { PhaseWindow } from './context';
+
+export interface CampaignSpan {
+  townshipId: string;
+  campaignId: string;
+  window: PhaseWindow;
+}
+
+function spans(list: readonly CampaignSpan[]): SQL {
+  return sql.join(
+    list.map(
+      (s) =>
+        sql`(${s.townshipId}::uuid, ${s.campaignId}::uuid, ${s.window.endExclusive.toISOString()}::timestamptz, ${s.window.notDoneState}::text)`,
+    ),
+    sql`, `,
+  );
+}
+
+/** CTEs c (the campaigns), fv (first visit per household, or per household and visitor), fl (active flags per household). */
+function ctes(list: readonly CampaignSpan[], byVisitor: boolean): SQL {
+  return sql`with c(township_id, campaign_id, end_x, nd) as (values ${spans(list)}),
+    fv as (select v.township_id, v.household_id, ${byVisitor ? sql`v.visitor_id,` : sql``} min(v.visited_at) as first_at
+           from visits v join c on c.township_id = v.township_id and c.campaign_id = v.campaign_id
+           group by v.township_id, v.household_id${byVisitor ? sql`, v.visitor_id` : sql``}),
+    fl as (select f.township_id, f.household_id, bool_or(f.rule_id = 'M') as m, bool_or(f.rule_id not in ('M', 'R')) as k
+           from household_flags f
+           join rule_sets rs on rs.township_id = f.township_id and rs.id = f.rule_set_id and rs.status = 'active'
+           join c on c.township_id = f.township_id
+           group by f.township_id, f.household_id)`;
+}
+
+/** The household's type as 附件3 counts it (householdType of the domain, in SQL); null when out of the visit's scope. */
+const TYPE = sql`case when h.poverty_status = 'not_out' then 'not_out' when h.poverty_status = 'exited' then 'exited'
+  when 'marginal' = any(h.tags) or coalesce(fl.m, false) then 'marginal'
+  when 'key' = any(h.tags) or coalesce(fl.k, false) then 'key' end`;
+
+const STATE = sql`case when fv.first_at is null then c.nd when fv.first_at < c.end_x then 'done' else 'late' end`;
+
+const COUNTS = sql`count(*)::int as tasks,
+  count(*) filter (where state = 'done')::int as done,
+  count(*) filter (where state = 'late')::int as late,
+  count(*) filter (where state = 'due')::int as due,
+  count(*) filter (where state = 'missing')::int as missing,
+  count(*) filter (where state = 'upcoming')::int as upcoming`;
+
+export type CountRow = VisitCounts & { township_id: string; village_id: string };
+
+/** Households in scope per township and village, by task state (the first visit by anyone). */
+export async function villageVisitCounts(db: Db, list: readonly CampaignSpan[], villageId: string | null): Promise<CountRow[]> {
+  if (list.length === 0) return [];
+  return selectRows<CountRow>(
+    db,
+    sql`${ctes(list, false)}
+      select township_id, village_id, ${COUNTS} from (
+        select h.township_id, h.village_id, ${TYPE} as type, ${STATE} as state
+        from c join households h on h.township_id = c.township_id
+        left join fv on fv.township_id = h.township_id and fv.household_id = h.id
+        left join fl on fl.township_id = h.township_id and fl.household_id = h.id
+        where ${villageId ? sql`h.village_id = ${villageId}` : sql`true`}
+      ) x where type is not null
+      group by township_id, village_id`,
+  );
+}
+
+export type CadreCountRow = CountRow & { user_id: string; name: string; village_name: string };
+
+/** A cadre's paired households per village, by task state (the cadre's own first visit). */
+export async function cadreVisitCounts(db: Db, span: CampaignSpan, villageId: string | null): Promise<CadreCountRow[]> {
+  return selectRows<CadreCountRow>(
+    db,
+    sql`${ctes([span], true)}
+      select x.township_id, x.user_id, u.display_name as name, x.village_id, vu.name as village_name, ${COUNTS}
+      from (
+        select p.township_id, p.cadre_id as user_id, h.village_id, ${STATE} as state
+        from c join pairings p on p.township_id = c.township_id
+        join households h on h.township_id = p.township_id and h.id = p.household_id
+        left join fv on fv.township_id = p.township_id and fv.household_id = p.household_id and fv.visitor_id = p.cadre_id
+        where ${villageId ? sql`h.village_id = ${villageId}` : sql`true`}
+      ) x
+      join users u on u.id = x.user_id
+      join units vu on vu.id = x.village_id
+      group by x.township_id, x.user_id, u.display_name, x.village_id, vu.name, vu.sort_order
+      order by vu.sort_order, vu.name, u.display_name`,
+  );
+}
+
+export interface TaskRow {
+  household_id: string;
+  household_number: string | null;
+  head_name: string;
+  village_id: string;
+  village_name: string;
+  type: HouseholdType | null;
+  state: VisitTaskState;
+  first_at: Date | string | null;
+  cadres: { userId: string; name: string }[] | string;
+  total: number;
+}
+
+/**
+ * The tasks behind a figure, paged: a village's households in scope (cadreId absent), or one
+ * cadre's paired households judged by the cadre's own visits.
+ */
+export async function visitTasks(
+  db: Db,
+  span: CampaignSpan,
+  f: { villageId: string | null; cadreId?: string | undefined; state?: VisitTaskState | undefined },
+  page: { limit: number; offset: number },
+): Promise<{ rows: TaskRow[]; total: number }> {
+  const cadre = f.cadreId;
+  const rows = await selectRows<TaskRow>(
+    db,
+    sql`${ctes([span], Boolean(cadre))}
+      select *, count(*) over ()::int as total from (
+        select h.id as household_id, h.household_number, h.head_name, h.village_id, vu.name as village_name,
+          vu.sort_order, ${TYPE} as type, ${STATE} as state, fv.first_at,
+          coalesce((select json_agg(json_build_object('userId', u.id, 'name', u.display_name) order by u.display_name)
+                    from pairings p2 join users u on u.id = p2.cadre_id
+                    where p2.township_id = h.township_id and p2.household_id = h.id
+                      ${cadre ? sql`and p2.cadre_id = ${cadre}` : sql``}), '[]'::json) as cadres
+        from c join households h on h.township_id = c.township_id
+        ${
+          cadre
+            ? sql`join pairings p on p.township_id = h.township_id and p.household_id = h.id and p.cadre_id = ${cadre}
+                  left join fv on fv.township_id = h.township_id and fv.household_id = h.id and fv.visitor_id = p.cadre_id`
+            : sql`left join fv on fv.township_id = h.township_id and fv.household_id = h.id`
+        }
+        left join fl on fl.township_id = h.township_id and fl.household_id = h.id
+        join units vu on vu.id = h.village_id
+        where ${f.villageId ? sql`h.village_id = ${f.villageId}` : sql`true`}
+      ) x
+      where ${cadre ? sql`true` : sql`type is not null`} ${f.state ? sql`and state = ${f.state}` : sql``}
+      order by sort_order, village_name, household_number, household_id
+      limit ${page.limit} offset ${page.offset}`,
+  );
+  return { rows, total: rows[0]?.total ?? (page.offset > 0 ? await countOnly(db, span, f) : 0) };
+}
+
+/** The total when a page starts past the last row (the window count is then absent). */
+async function countOnly(
+  db: Db,
+  span: CampaignSpan,
+  f: { villageId: string | null; cadreId?: string | undefined; state?: VisitTaskState | undefined },
+): Promise<number> {
+  const r = await visitTasks(db, span, f, { limit: 1, offset: 0 });
+  if (r.rows.length === 0) return 0;
+  return r.total;
+}
