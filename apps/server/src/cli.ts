@@ -6,6 +6,8 @@
  *   seed-demo                    seed the demo township if the database is empty
  *   seed-county [--townships 15] [--households 50000] [--villages 12] [--password fupin2026] [--seed 1]
  *                                add a synthetic county for benchmarks (fictional names and codes)
+ *   backup <file>                write a consistent backup (evidence included) while the server runs
+ *   restore <file>               load a backup into an empty database
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
@@ -13,6 +15,7 @@ import { openDatabase } from './db/client';
 import { seedCounty } from './demo/seed-county';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-demo';
 import { systemClock } from './lib/clock';
+import { runBackupCommand } from './ops/cli-backup';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -28,6 +31,12 @@ const { positionals, values } = parseArgs({
 const config = loadConfig();
 const command = positionals[0];
 const started = Date.now();
+// Backup and restore open the database their own way (ops/cli-backup.ts): a backup must not
+// migrate what it copies, and a restore chooses the schema of the backup.
+if (command === 'backup' || command === 'restore') {
+  process.exitCode = await runBackupCommand(command, positionals[1], config);
+  process.exit();
+}
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
 try {
   switch (command) {
@@ -59,7 +68,7 @@ try {
     }
     default:
       console.error(
-        'usage: fupin migrate | seed-demo | seed-county [--townships N] [--households N] [--villages N] [--password P] [--seed N]',
+        'usage: fupin migrate | seed-demo | seed-county [--townships N] [--households N] [--villages N] [--password P] [--seed N] | backup <file> | restore <file>',
       );
       process.exitCode = 2;
   }

@@ -8,6 +8,7 @@ import { openDatabase } from './db/client';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-demo';
 import { systemClock } from './lib/clock';
 import { runOverdueCheck } from './modules/problems/overdue';
+import { startControlSocket } from './ops/control';
 
 const config = loadConfig();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
@@ -37,6 +38,11 @@ const overdueTimer = setInterval(() => void checkOverdue(), 60 * 60 * 1000);
 overdueTimer.unref();
 
 await app.listen({ port: config.PORT, host: config.HOST });
+// On PGlite this process alone may open the data folder: `fupin backup` asks it through this socket.
+const control =
+  database.kind === 'pglite'
+    ? await startControlSocket(database, config.DATA_DIR, (error) => app.log.error({ err: error }, 'backup failed'))
+    : null;
 const where = config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`;
 console.log(`\nFupin 扶贫 is serving http://localhost:${config.PORT}  (database: ${where})\n`);
 
@@ -52,6 +58,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     app.log.info(`${signal}: closing`);
     clearInterval(overdueTimer);
+    await control?.close();
     await app.close();
     await database.close();
     process.exit(0);

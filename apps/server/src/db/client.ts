@@ -13,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './pglite-lock';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -34,12 +35,28 @@ export interface Database {
 /** Opens a PGlite database in a folder (created with its parents), or in memory when no folder is given. */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dirname(resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir: resolve(dataDir) } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
-  });
+  // A folder is this process's alone while open (see pglite-lock.ts): two PGlites on it corrupt it.
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      ...(dataDir ? { dataDir: resolve(dataDir) } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    close: async () => {
+      await client.close();
+      unlock();
+    },
+  };
 }
 
 /** Opens a pool on a PostgreSQL server. */
@@ -58,14 +75,14 @@ export async function openDatabase(options: { url: string; dataDir: string }): P
   return database;
 }
 
-/** Applies every migration not yet applied. */
-export async function migrateDatabase(database: Database): Promise<void> {
+/** Applies every migration not yet applied (of another folder: a restore stops at its backup's schema). */
+export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
   if (database.kind === 'pglite') {
     // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver's own database type
-    await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePglite(database.db as any, { migrationsFolder });
   } else {
     // biome-ignore lint/suspicious/noExplicitAny: as above
-    await migratePg(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePg(database.db as any, { migrationsFolder });
   }
 }
 
