@@ -30,6 +30,7 @@ import { householdRoutes } from './modules/households/routes';
 import { importRoutes } from './modules/imports/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
 import { inspectionSummaryRoutes } from './modules/inspections/summary-routes';
+import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/org/routes';
 import { orderRoutes } from './modules/problems/order-routes';
 import { problemReportRoutes } from './modules/problems/report-routes';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(competitionRoutes);
   await app.register(dashboardRoutes);
   await app.register(accountabilityRoutes);
+  await app.register(notificationRoutes);
 
   const dist = deps.config.WEB_DIST;
   const hasWeb = dist !== '' && existsSync(join(dist, 'index.html'));

@@ -7,6 +7,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-demo';
 import { systemClock } from './lib/clock';
+import { runDeadlineReminders } from './modules/notifications/reminders';
 import { runOverdueCheck } from './modules/problems/overdue';
 import { startControlSocket } from './ops/control';
 
@@ -33,8 +34,18 @@ async function checkOverdue() {
     app.log.error({ err: error }, 'overdue check failed');
   }
 }
+// Deadline reminders are once per person and deadline, so the hourly run only adds what a new day brings.
+async function remindDeadlines() {
+  try {
+    const r = await runDeadlineReminders(database, systemClock);
+    if (r.written > 0) app.log.info(r, 'deadline reminders');
+  } catch (error) {
+    app.log.error({ err: error }, 'deadline reminders failed');
+  }
+}
 await checkOverdue();
-const overdueTimer = setInterval(() => void checkOverdue(), 60 * 60 * 1000);
+await remindDeadlines();
+const overdueTimer = setInterval(() => void checkOverdue().then(remindDeadlines), 60 * 60 * 1000);
 overdueTimer.unref();
 
 await app.listen({ port: config.PORT, host: config.HOST });

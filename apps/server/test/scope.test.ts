@@ -15,6 +15,7 @@ import {
   discrepancies,
   imports,
   jobs,
+  notifications,
   orderProblems,
   problemEvidence,
   problems,
@@ -49,6 +50,8 @@ function bodyFor(route: string, ids: Ids): unknown {
     'POST /api/users/:id/roles': { id: randomUUID(), role: 'cadre', unitId: ids.village },
     'DELETE /api/users/:id/roles/:assignmentId': undefined,
     'DELETE /api/me/sessions/:id': undefined,
+    'POST /api/me/notifications/:id/read': {},
+    'POST /api/me/notifications/read-all': {},
     'POST /api/households': { ...ids.householdBody, id: randomUUID(), householdNumber: 'INTRUDER-1', members: [] },
     'PUT /api/households/:id': { ...ids.householdBody, address: '被改' },
     'DELETE /api/households/:id': undefined,
@@ -148,6 +151,7 @@ function bodyFor(route: string, ids: Ids): unknown {
 
 interface Ids {
   county: string;
+  notification: string;
   campaign: string;
   problem: string;
   evidence: string;
@@ -233,7 +237,8 @@ function fill(url: string, ids: Ids): string {
     .replace(/^\/api\/households\/:id/, `/api/households/${ids.household}`)
     .replace(/^\/api\/units\/:id/, `/api/units/${ids.village}`)
     .replace(/^\/api\/users\/:id/, `/api/users/${ids.user}`)
-    .replace(/^\/api\/me\/sessions\/:id/, `/api/me/sessions/${ids.session}`)}${QUERIES[url]?.(ids) ?? ''}`;
+    .replace(/^\/api\/me\/sessions\/:id/, `/api/me/sessions/${ids.session}`)
+    .replace(/^\/api\/me\/notifications\/:id/, `/api/me/notifications/${ids.notification}`)}${QUERIES[url]?.(ids) ?? ''}`;
 }
 
 /** The text of an answer, an .xlsx opened and its cells read out, for the secrets check. */
@@ -420,8 +425,21 @@ describe('scope: another township’s and another cadre’s data', () => {
       raisedAt: now,
       status: 'open',
     });
+    // A message of township 2's office: nobody else may read or mark it.
+    const notification = randomUUID();
+    await t.database.db.insert(notifications).values({
+      townshipId: t2id,
+      id: notification,
+      userId: admin2?.id as string,
+      kind: 'order_issued',
+      params: { number: '督办〔2020〕1号', title: '乙镇秘密督办', deadline: '2020-04-01', problems: 1 },
+      link: { target: 'order', id: order, query: {} },
+      dedupeKey: `order:${order}`,
+      createdAt: now,
+    });
     ids = {
       county: county.countyId,
+      notification,
       round,
       objection,
       campaign,
@@ -455,6 +473,7 @@ describe('scope: another township’s and another cadre’s data', () => {
         problem,
         order,
         site,
+        notification,
         '乙镇秘密问题',
         '乙镇秘密督办',
         '乙镇秘密卫生室',
@@ -532,6 +551,9 @@ describe('scope: another township’s and another cadre’s data', () => {
               'GET /api/competition/my-tasks',
               'GET /api/me',
               'GET /api/me/sessions',
+              'GET /api/me/notifications',
+              'GET /api/me/notifications/unread-count',
+              'POST /api/me/notifications/read-all',
               'GET /api/health',
             ],
             `${username} ${key} answered ${res.statusCode}`,

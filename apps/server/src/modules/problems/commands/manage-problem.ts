@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { problemEvents, problems } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 import { uuidv7 } from '../../../lib/ids';
+import { notifyProblemAssigned, notifyProblemEscalated } from '../../notifications/notify';
 import { getUnit } from '../../org/repository';
 import { getProblem } from '../repository';
 
@@ -83,6 +84,7 @@ export async function recordProblem(ctx: CommandContext, p: NewProblem) {
     unitId: p.villageId ?? p.townshipId,
     after: inserted,
   });
+  await notifyProblemAssigned(ctx, null, inserted);
   return inserted;
 }
 
@@ -133,6 +135,7 @@ export async function assignProblem(
     before,
     after,
   });
+  await notifyProblemAssigned(ctx, before, after);
   return after;
 }
 
@@ -171,5 +174,6 @@ export async function escalateProblem(ctx: CommandContext, input: { id: string; 
     before,
     after,
   });
+  await notifyProblemEscalated(ctx, after, input);
   return after;
 }

@@ -4,6 +4,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { orderProblems, problemEvents, problems, supervisionOrders } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 import { uuidv7 } from '../../../lib/ids';
+import { notifyOrderIssued } from '../../notifications/notify';
 
 export async function issueOrder(
   ctx: CommandContext,
@@ -78,5 +79,6 @@ export async function issueOrder(
     unitId: input.townshipId,
     after: { ...row, problemIds: input.problemIds },
   });
+  await notifyOrderIssued(ctx, row, input.problemIds.length);
   return row;
 }

@@ -7,6 +7,7 @@ import { villageSummaries } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 import { type CampaignRow, getCampaign } from '../../campaigns/repository';
 import { computeInspectionSummary } from '../../inspections/summary';
+import { notifySummaryReturned } from '../../notifications/notify';
 import { computeSummary, storedSummary, summaryKey } from '../summary';
 
 export type SummaryKind = 'visit' | 'inspection';
@@ -70,5 +71,6 @@ export async function reopenSummary(
     before,
     after: { status: 'reopened', reason: input.reason },
   });
+  await notifySummaryReturned(ctx, { townshipId: t, ...input, kind, submittedBy: before.submittedBy });
   return storedSummary(tx, t, campaign.id, input.villageId, kind);
 }
