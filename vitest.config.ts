@@ -6,6 +6,20 @@ import { defineConfig } from 'vitest/config';
 
 const serverTests = ['apps/server/src/**/*.test.ts', 'apps/server/test/**/*.test.ts'];
 
+function reliabilityProjects() {
+  const engines = process.env.TEST_DATABASE_URL ? ['pglite', 'pg'] : ['pglite'];
+  return engines.map((engine) => ({
+    test: {
+      name: `reliability-${engine}`,
+      include: ['reliability/**/*.test.ts'],
+      env: { FUPIN_TEST_DB: engine },
+      globalSetup: ['apps/server/test/global-setup.ts'],
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+    },
+  }));
+}
+
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -38,6 +52,8 @@ export default defineConfig({
             },
           ]
         : []),
+      // Reliability and security proof (reliability/README.md): crash, bad input, access, audit.
+      ...reliabilityProjects(),
       {
         test: {
           name: 'e2e',
