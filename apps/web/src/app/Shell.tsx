@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useLogout, useMe } from '../modules/auth/api';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { AppLayout } from '../ui/AppLayout';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { FullPageSpin } from '../ui/FullPageSpin';
@@ -41,6 +42,7 @@ function ShellFrame() {
       userName={me.data.user.displayName}
       onAccount={() => void navigate('/account')}
       onLogout={onLogout}
+      headerExtra={<NotificationBell />}
     >
       {/* Keyed by page: a page that failed does not keep the next one from showing. */}
       <ErrorBoundary key={location.pathname}>

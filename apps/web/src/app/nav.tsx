@@ -1,5 +1,6 @@
 /** The menu: each page with the permission it needs (the same names the server checks). */
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CarryOutOutlined,
@@ -11,6 +12,8 @@ import {
   FileProtectOutlined,
   FileSearchOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
+  GlobalOutlined,
   HomeOutlined,
   InteractionOutlined,
   OrderedListOutlined,
@@ -23,6 +26,7 @@ import type { Permission } from '@fupin/domain';
 import type { Me } from '@fupin/domain/schemas/users';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { readsCounty } from '../modules/dashboard/home';
 import { readsSummaries, readsTownship } from '../modules/problems/access';
 import type { NavItem } from '../ui/AppLayout';
 
@@ -37,6 +41,21 @@ interface NavEntry {
 
 export const NAV: NavEntry[] = [
   { path: '/', icon: <HomeOutlined />, label: (t) => t('nav.home') },
+  {
+    path: '/dashboard',
+    icon: <FundProjectionScreenOutlined />,
+    label: (t) => t('nav.dashboard'),
+    permission: 'dashboard.read',
+    // a county role's dashboard is the county view, its own entry
+    show: (me) => !readsCounty(me),
+  },
+  {
+    path: '/dashboard/county',
+    icon: <GlobalOutlined />,
+    label: (t) => t('nav.countyDashboard'),
+    permission: 'dashboard.read',
+    show: readsCounty,
+  },
   { path: '/registry', icon: <SolutionOutlined />, label: (t) => t('nav.registry'), permission: 'household.read' },
   {
     path: '/registry/import',
@@ -80,6 +99,12 @@ export const NAV: NavEntry[] = [
   },
   { path: '/admin/units', icon: <ApartmentOutlined />, label: (t) => t('nav.units'), permission: 'unit.read' },
   { path: '/admin/users', icon: <TeamOutlined />, label: (t) => t('nav.users'), permission: 'user.read' },
+  {
+    path: '/accountability',
+    icon: <AlertOutlined />,
+    label: (t) => t('nav.accountability'),
+    permission: 'accountability.read',
+  },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t('nav.audit'), permission: 'audit.read' },
 ];
 

@@ -45,6 +45,14 @@ const OrderPage = lazy(() => import('../pages/OrderPage').then((m) => ({ default
 const ChecklistSettingsPage = lazy(() =>
   import('../pages/ChecklistSettingsPage').then((m) => ({ default: m.ChecklistSettingsPage })),
 );
+const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const DashboardListPage = lazy(() => import('../pages/DashboardListPage').then((m) => ({ default: m.DashboardListPage })));
+const DashboardCountyPage = lazy(() => import('../pages/DashboardCountyPage').then((m) => ({ default: m.DashboardCountyPage })));
+const AccountabilityPage = lazy(() => import('../pages/AccountabilityPage').then((m) => ({ default: m.AccountabilityPage })));
+const AccountabilityLapsesPage = lazy(() =>
+  import('../pages/AccountabilityLapsesPage').then((m) => ({ default: m.AccountabilityLapsesPage })),
+);
+const NotificationsPage = lazy(() => import('../pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
@@ -290,6 +298,63 @@ export function AppRoutes() {
               </RequirePermission>
             }
           />
+          <Route
+            path="dashboard"
+            element={
+              <RequirePermission permission="dashboard.read">
+                <DashboardPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="dashboard/county"
+            element={
+              <RequirePermission permission="dashboard.read">
+                <DashboardCountyPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="dashboard/visits"
+            element={
+              <RequirePermission permission="dashboard.read">
+                <DashboardListPage list="visits" />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="dashboard/problems"
+            element={
+              <RequirePermission permission="dashboard.read">
+                <DashboardListPage list="problems" />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="dashboard/summaries"
+            element={
+              <RequirePermission permission="dashboard.read">
+                <DashboardListPage list="summaries" />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="accountability"
+            element={
+              <RequirePermission permission="accountability.read">
+                <AccountabilityPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="accountability/lapses"
+            element={
+              <RequirePermission permission="accountability.read">
+                <AccountabilityLapsesPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,5 +1,8 @@
 /** English, the second language. Its shape is checked against the Chinese resources. */
+import { accountabilityEn } from '../modules/accountability/i18n/en';
+import { dashboardEn } from '../modules/dashboard/i18n/en';
 import { inspectionsEn } from '../modules/inspections/i18n/en';
+import { notificationsEn } from '../modules/notifications/i18n/en';
 import { ordersEn } from '../modules/orders/i18n/en';
 import { problemsEn } from '../modules/problems/i18n/en';
 import { registryEn } from '../modules/registry/i18n/en';
@@ -33,6 +36,10 @@ export const en: Messages = {
     visitReview: 'Registry check',
     visitSummary: 'Visit summary',
     visitOverview: 'Visit progress',
+    dashboard: 'Dashboard',
+    countyDashboard: 'County view',
+    accountability: 'Accountability',
+    notifications: 'Notifications',
     account: 'Account & security',
     logout: 'Log out',
     openMenu: 'Open menu',
@@ -318,4 +325,7 @@ export const en: Messages = {
   inspections: inspectionsEn,
   orders: ordersEn,
   visits: visitsEn,
+  dashboard: dashboardEn,
+  accountability: accountabilityEn,
+  notifications: notificationsEn,
 };

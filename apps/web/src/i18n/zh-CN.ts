@@ -2,7 +2,10 @@
  * Simplified Chinese, the default language of the UI. Role, sector and unit-kind labels are not
  * here: they come from the shared catalogue in @fupin/domain (see `useDomainLabels`).
  */
+import { accountabilityZhCN } from '../modules/accountability/i18n/zh-CN';
+import { dashboardZhCN } from '../modules/dashboard/i18n/zh-CN';
 import { inspectionsZhCN } from '../modules/inspections/i18n/zh-CN';
+import { notificationsZhCN } from '../modules/notifications/i18n/zh-CN';
 import { ordersZhCN } from '../modules/orders/i18n/zh-CN';
 import { problemsZhCN } from '../modules/problems/i18n/zh-CN';
 import { registryZhCN } from '../modules/registry/i18n/zh-CN';
@@ -35,6 +38,10 @@ export const zhCN = {
     visitReview: '台账核对',
     visitSummary: '走访汇总',
     visitOverview: '走访进度',
+    dashboard: '工作看板',
+    countyDashboard: '全县看板',
+    accountability: '责任倒查',
+    notifications: '消息通知',
     account: '账号与安全',
     logout: '退出登录',
     openMenu: '打开菜单',
@@ -319,4 +326,7 @@ export const zhCN = {
   inspections: inspectionsZhCN,
   orders: ordersZhCN,
   visits: visitsZhCN,
+  dashboard: dashboardZhCN,
+  accountability: accountabilityZhCN,
+  notifications: notificationsZhCN,
 };

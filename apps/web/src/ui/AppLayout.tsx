@@ -23,6 +23,8 @@ export interface AppLayoutProps {
   userName: string;
   onAccount: () => void;
   onLogout: () => void;
+  /** shown in the header before the language switch (the notification bell) */
+  headerExtra?: ReactNode;
   children: ReactNode;
 }
 
@@ -68,7 +70,16 @@ function UserMenu({
   );
 }
 
-export function AppLayout({ nav, selectedKey, onNavigate, userName, onAccount, onLogout, children }: AppLayoutProps) {
+export function AppLayout({
+  nav,
+  selectedKey,
+  onNavigate,
+  userName,
+  onAccount,
+  onLogout,
+  headerExtra,
+  children,
+}: AppLayoutProps) {
   const mobile = useIsMobile();
   const { t } = useTranslation();
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -100,6 +111,7 @@ export function AppLayout({ nav, selectedKey, onNavigate, userName, onAccount, o
           />
         ) : null}
         <Brand short={mobile} />
+        {headerExtra}
         <LanguageSwitch compact={mobile} />
         <UserMenu userName={userName} compact={mobile} onAccount={onAccount} onLogout={onLogout} />
       </Layout.Header>
