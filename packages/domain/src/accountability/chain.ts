@@ -53,34 +53,43 @@ export interface Chain {
 
 /** Finds the holders of each link around a village and a township. */
 export class OrgIndex {
-  private readonly holders: readonly OrgHolder[];
   private readonly names: ReadonlyMap<string, string>;
+  /** holders by role and unit: a township's thousands of lapses look up the same few seats */
+  private readonly byRoleUnit = new Map<string, OrgHolder[]>();
+  private readonly firstRole = new Map<string, OrgHolder>();
 
   /** `names` gives the display name of people who hold no role here (a named person, a cadre moved away). */
   constructor(holders: readonly OrgHolder[], names: ReadonlyMap<string, string> = new Map()) {
-    this.holders = holders;
     const all = new Map(names);
-    for (const h of holders) all.set(h.userId, h.name);
+    for (const h of holders) {
+      all.set(h.userId, h.name);
+      const key = `${h.role}|${h.unitId}`;
+      this.byRoleUnit.set(key, [...(this.byRoleUnit.get(key) ?? []), h]);
+      if (!this.firstRole.has(h.userId)) this.firstRole.set(h.userId, h);
+    }
     this.names = all;
+  }
+
+  private at(role: Role, unitId: string | null): OrgHolder[] {
+    return unitId ? (this.byRoleUnit.get(`${role}|${unitId}`) ?? []) : [];
   }
 
   /** The holders of a link at a place; `sector` for sector leaders. */
   holdersOf(link: ChainLink, at: { townshipId: string; villageId: string | null; sector?: string | null }): OrgHolder[] {
     const v = at.villageId;
-    const pick = (f: (h: OrgHolder) => boolean) => this.holders.filter(f);
     switch (link) {
       case 'village_committee':
-        return v ? pick((h) => h.role === 'village_staff' && h.unitId === v && h.title !== FIRST_SECRETARY_TITLE) : [];
+        return this.at('village_staff', v).filter((h) => h.title !== FIRST_SECRETARY_TITLE);
       case 'first_secretary':
-        return v ? pick((h) => h.role === 'village_staff' && h.unitId === v && h.title === FIRST_SECRETARY_TITLE) : [];
+        return this.at('village_staff', v).filter((h) => h.title === FIRST_SECRETARY_TITLE);
       case 'stationed_leader':
-        return v ? pick((h) => h.role === 'town_leader' && h.unitId === v) : [];
+        return this.at('town_leader', v);
       case 'sector_leader':
-        return at.sector ? pick((h) => h.role === 'sector_leader' && h.unitId === at.townshipId && h.sector === at.sector) : [];
+        return at.sector ? this.at('sector_leader', at.townshipId).filter((h) => h.sector === at.sector) : [];
       case 'township_office':
-        return pick((h) => h.role === 'township_admin' && h.unitId === at.townshipId);
+        return this.at('township_admin', at.townshipId);
       case 'town_leader':
-        return pick((h) => h.role === 'town_leader' && h.unitId === at.townshipId);
+        return this.at('town_leader', at.townshipId);
       default:
         return [];
     }
@@ -96,7 +105,7 @@ export class OrgIndex {
   /** Entries for named people (a cadre, a problem's responsible person), whatever roles they hold. */
   people(link: ChainLink, ids: readonly string[]): ChainEntry[] {
     return ids.map((id) => {
-      const role = this.holders.find((h) => h.userId === id);
+      const role = this.firstRole.get(id);
       return { link, userId: id, name: this.names.get(id) ?? null, title: role?.title ?? null, unitName: role?.unitName ?? null };
     });
   }

@@ -74,10 +74,12 @@ async function loadRows(db: Db, place: Place) {
         from households h
         left join lateral (select min(x.visited_at) as first_at from visits x where x.township_id = h.township_id
                            and x.campaign_id = ${c?.id} and x.household_id = h.id) fv on true
+        -- the township's flagged households, named by the tenant key (a correlated EXISTS was hashed over every township's flags)
+        left join (select distinct f.household_id from household_flags f
+                   join rule_sets rs on rs.township_id = f.township_id and rs.id = f.rule_set_id and rs.status = 'active'
+                   where f.township_id = ${t} and rs.township_id = ${t} and f.rule_id <> 'R') fl on fl.household_id = h.id
         where h.township_id = ${t} and ${inVillage('h.village_id')} and h.poverty_status = 'none'
-          and ('marginal' = any(h.tags) or 'key' = any(h.tags) or exists (
-                select 1 from household_flags f join rule_sets rs on rs.township_id = f.township_id and rs.id = f.rule_set_id
-                where f.township_id = h.township_id and f.household_id = h.id and rs.status = 'active' and f.rule_id <> 'R'))
+          and ('marginal' = any(h.tags) or 'key' = any(h.tags) or fl.household_id is not null)
           and (fv.first_at is null or fv.first_at >= ${visitEnd}::timestamptz)`,
     ),
     // sites of the villages and their first self-check in the campaign
@@ -167,6 +169,7 @@ export async function lapsesOf(db: Db, place: Place): Promise<Account> {
   ];
   const org: OrgIndex = await loadOrg(db, place.township.id, cadreIds);
   const out: Lapse[] = [];
+  const chains = new Map<string, ReturnType<typeof responsibleChain>>();
   const t = place.township.id;
   const now = place.now;
   const add = (
@@ -180,18 +183,24 @@ export async function lapsesOf(db: Db, place: Place): Promise<Account> {
     facts: { sector?: string | null; named?: string[]; cadres?: string[]; level?: 'village' | 'township' },
   ) => {
     if (!l || !isLapse(l)) return;
-    const chain = responsibleChain(
-      {
-        duty,
-        townshipId: t,
-        villageId,
-        sector: facts.sector ?? null,
-        namedUserIds: facts.named ?? [],
-        cadreIds: facts.cadres ?? [],
-        ...(facts.level ? { level: facts.level } : {}),
-      },
-      org,
-    );
+    // Most lapses of a village share their chain (the survey, its sites, its summaries): name it once.
+    const memo = `${duty}|${villageId}|${facts.sector ?? ''}|${facts.named?.join(',') ?? ''}|${facts.cadres?.join(',') ?? ''}|${facts.level ?? ''}`;
+    let chain = chains.get(memo);
+    if (!chain) {
+      chain = responsibleChain(
+        {
+          duty,
+          townshipId: t,
+          villageId,
+          sector: facts.sector ?? null,
+          namedUserIds: facts.named ?? [],
+          cadreIds: facts.cadres ?? [],
+          ...(facts.level ? { level: facts.level } : {}),
+        },
+        org,
+      );
+      chains.set(memo, chain);
+    }
     out.push({
       key: `${duty}:${key}`,
       kind: DUTY_KIND[duty],

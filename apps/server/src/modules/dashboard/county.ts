@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, selectRows } from '../../db/client';
 import { campaigns, units, villageSummaries } from '../../db/schema/index';
 import { getUnit } from '../org/repository';
-import { phaseWindow } from './context';
+import { phaseWindow, withoutJit } from './context';
 import { addCounts, problemCountsByTownship, summaryDeadlineOf, ZERO_PROBLEMS } from './queries';
 import { type CampaignSpan, villageVisitCounts } from './visit-queries';
 
@@ -39,7 +39,7 @@ export async function countyDashboard(db: Db, countyId: string, year: number | u
     window: phaseWindow(c.phases as never, 'visit', today),
   }));
   const [visitRows, problemRows, villageRows, summaryRows, roundRows] = await Promise.all([
-    villageVisitCounts(db, spans, null),
+    withoutJit(db, (tx) => villageVisitCounts(tx, spans, null)),
     problemCountsByTownship(db, ids, today),
     ids.length
       ? selectRows<{ township_id: string; n: number }>(

@@ -1,0 +1,219 @@
+/**
+ * Benchmark: the dashboard and accountability routes at county scale on PostgreSQL, through the
+ * real HTTP stack (Fastify listening, sessions, access checks, zod serialisation), against a
+ * baseline measured in the same run: `select count(*)` of a township's households behind the
+ * same stack and the same kind of access check — the floor any route pays. Each route is called
+ * BENCH_REQUESTS times (default 50), rotating over the townships; p50 and p95 per route.
+ * Target: p95 ≤ 200 ms. The county (about 15 townships, 50,000 households) is seeded with
+ * `seedCounty`, as `npm run fupin -- seed-county` builds it, plus a campaign's activity.
+ *
+ *   BENCH_DATABASE_URL=postgres://… npm run -w bench dashboards   (TEST_DATABASE_URL works too)
+ *   BENCH_EXPLAIN=1 also prints the plan of the heaviest statements
+ */
+import { shanghaiDate } from '@fupin/domain';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app';
+import { testConfig } from '../apps/server/src/config';
+import { migrateDatabase, openPostgres, selectRows } from '../apps/server/src/db/client';
+import { seedCounty } from '../apps/server/src/demo/seed-county';
+import { FixedClock, systemClock } from '../apps/server/src/lib/clock';
+import { seedActivity } from './dashboards.data';
+import { printTable } from './lib/measure';
+
+const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!url) {
+  console.log('dashboards: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; skipped');
+  process.exit(0);
+}
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS_COUNTY ?? 50_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
+const TARGET_MS = 200;
+const PASSWORD = 'bench2026';
+const name = `fupin_bench_dash_${process.pid}`;
+const admin = new pg.Client({ connectionString: url });
+await admin.connect();
+await admin.query(`create database ${name}`);
+const u = new URL(url);
+u.pathname = `/${name}`;
+const database = await openPostgres(u.toString(), 10);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+try {
+  await migrateDatabase(database);
+  console.log(`seeding a county of ${HOUSEHOLDS.toLocaleString()} households …`);
+  const seededAt = systemClock.now();
+  const county = await seedCounty(
+    database,
+    { now: () => seededAt },
+    {
+      townships: 15,
+      households: HOUSEHOLDS,
+      villagesPerTownship: 12,
+      password: PASSWORD,
+      seed: 5,
+    },
+  );
+  // Three weeks into the campaign: the visits and summaries are past due, the sprint under way.
+  const clock = new FixedClock(new Date(seededAt.getTime() + 21 * 86_400_000));
+  const prefix = `c${county.countyCode.slice(4, 6)}`;
+  // One discipline commission member per township (they hold dashboard.read, accountability.read and household.read).
+  const townships = await selectRows<{ id: string; username: string; user_id: string }>(
+    database.db,
+    sql`select t.id, u.username, u.id as user_id from units t
+        join role_assignments ra on ra.unit_id = t.id and ra.role = 'discipline'
+        join users u on u.id = ra.user_id
+        where t.county_id = ${county.countyId} and t.kind = 'township' order by t.sort_order, t.name`,
+  );
+  const disciplineOne = { id: townships[0]?.user_id };
+  const activity = await seedActivity(database, county.countyId, clock.now(), disciplineOne?.id as string);
+  await database.db.execute(sql`analyze`);
+  console.log(
+    `activity: ${activity.visits.toLocaleString()} visits, ${activity.problems.toLocaleString()} problems, ${activity.summaries} summaries, ${activity.inspections} inspections, ${activity.orders} orders, ${activity.notifications} notifications`,
+  );
+
+  const app = await buildApp({ config: testConfig({ LOG_LEVEL: 'warn' }), database, clock });
+  // The baseline: the cheapest possible answer behind the same stack and access check.
+  app.get(
+    '/api/bench/households-count',
+    { config: { access: { permission: 'household.read', unit: { query: 'townshipId' } } } },
+    async (req) => {
+      const [row] = await selectRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from households where township_id = ${(req.query as { townshipId: string }).townshipId}`,
+      );
+      return { households: row?.n ?? 0 };
+    },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  async function login(username: string): Promise<string> {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  }
+  const cookies = await Promise.all(townships.map((t) => login(t.username)));
+  const countyCookie = await login(`${prefix}.admin`);
+
+  const routes: { label: string; path: (i: number) => string; cookie: (i: number) => string }[] = [
+    {
+      label: 'baseline: count(*) of households',
+      path: (i) => `/api/bench/households-count?townshipId=${townships[i]?.id}`,
+      cookie: (i) => cookies[i] as string,
+    },
+    {
+      label: 'GET /api/dashboard (township)',
+      path: (i) => `/api/dashboard?unitId=${townships[i]?.id}`,
+      cookie: (i) => cookies[i] as string,
+    },
+    {
+      label: 'GET /api/dashboard/visits (missing)',
+      path: (i) => `/api/dashboard/visits?unitId=${townships[i]?.id}&state=missing`,
+      cookie: (i) => cookies[i] as string,
+    },
+    {
+      label: 'GET /api/dashboard/problems (overdue)',
+      path: (i) => `/api/dashboard/problems?unitId=${townships[i]?.id}&state=overdue`,
+      cookie: (i) => cookies[i] as string,
+    },
+    {
+      label: 'GET /api/dashboard/summaries',
+      path: (i) => `/api/dashboard/summaries?unitId=${townships[i]?.id}&kind=visit`,
+      cookie: (i) => cookies[i] as string,
+    },
+    {
+      label: 'GET /api/dashboard/county (15 townships)',
+      path: () => `/api/dashboard/county?countyId=${county.countyId}`,
+      cookie: () => countyCookie,
+    },
+    {
+      label: 'GET /api/accountability',
+      path: (i) => `/api/accountability?unitId=${townships[i]?.id}`,
+      cookie: (i) => cookies[i] as string,
+    },
+    {
+      label: 'GET /api/accountability/lapses',
+      path: (i) => `/api/accountability/lapses?unitId=${townships[i]?.id}&kind=visit`,
+      cookie: (i) => cookies[i] as string,
+    },
+    {
+      label: 'GET /api/accountability/lapses.xlsx',
+      path: (i) => `/api/accountability/lapses.xlsx?unitId=${townships[i]?.id}&kind=rectify`,
+      cookie: (i) => cookies[i] as string,
+    },
+    { label: 'GET /api/me/notifications', path: () => '/api/me/notifications', cookie: () => cookies[0] as string },
+    {
+      label: 'GET /api/me/notifications/unread-count',
+      path: () => '/api/me/notifications/unread-count',
+      cookie: () => cookies[0] as string,
+    },
+  ];
+  const results: { label: string; p50: number; p95: number; max: number; bytes: number }[] = [];
+  for (const r of routes) {
+    // Two warm-up calls: the first request of a route compiles its serializer.
+    for (let w = 0; w < 2; w++)
+      await (
+        await fetch(base + r.path(w % townships.length), { headers: { cookie: r.cookie(w % townships.length) } })
+      ).arrayBuffer();
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < REQUESTS; i++) {
+      const k = i % townships.length;
+      const t0 = performance.now();
+      const res = await fetch(base + r.path(k), { headers: { cookie: r.cookie(k) } });
+      const body = await res.arrayBuffer();
+      times.push(performance.now() - t0);
+      if (res.status !== 200) throw new Error(`${r.label}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
+      bytes = Math.max(bytes, body.byteLength);
+    }
+    times.sort((a, b) => a - b);
+    results.push({ label: r.label, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) as number, bytes });
+  }
+  const floor = results[0]?.p50 ?? 1;
+  printTable(
+    `Dashboards on PostgreSQL: ${county.townships} townships, ${county.households.toLocaleString()} households, ${REQUESTS} requests a route, clock ${shanghaiDate(clock.now())}`,
+    ['route', 'p50 ms', 'p95 ms', 'max ms', '× baseline p50', 'largest answer'],
+    results.map((r) => [
+      r.label,
+      r.p50.toFixed(1),
+      r.p95.toFixed(1),
+      r.max.toFixed(1),
+      (r.p50 / floor).toFixed(1),
+      `${(r.bytes / 1024).toFixed(1)} kB`,
+    ]),
+  );
+  const slow = results.filter((r) => r.p95 > TARGET_MS);
+  console.log(`target p95 ≤ ${TARGET_MS} ms: ${slow.length === 0 ? 'met' : `NOT met (${slow.map((r) => r.label).join(', ')})`}`);
+
+  if (process.env.BENCH_EXPLAIN) {
+    const t = townships[0]?.id as string;
+    for (const [label, q] of [
+      [
+        'problems by village and category',
+        `select village_id, category, count(*) from problems where township_id = '${t}' group by 1, 2`,
+      ],
+      ['first visit per household', `select household_id, min(visited_at) from visits where township_id = '${t}' group by 1`],
+      [
+        'notifications of a person',
+        `select * from notifications where user_id = '${disciplineOne?.id}' order by created_at desc limit 50`,
+      ],
+    ]) {
+      const plan = await selectRows<{ 'QUERY PLAN': string }>(database.db, sql.raw(`explain analyze ${q}`));
+      console.log(`\n${label}\n${plan.map((p) => p['QUERY PLAN']).join('\n')}`);
+    }
+  }
+  await app.close();
+} finally {
+  await database.close();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
