@@ -406,8 +406,13 @@ export function generateTownship(plan: TownshipPlan): SyntheticTownship {
   addUser('discipline', `${anyName()}（镇纪委）`, [
     { role: 'discipline', unitId: plan.townshipId, sector: null, title: '纪委书记' },
   ]);
-  for (let j = 1; j <= 3; j++)
-    addUser(`judge${j}`, `${anyName()}（评分员）`, [{ role: 'judge', unitId: plan.townshipId, sector: null, title: null }]);
+  for (let j = 1; j <= 3; j++) {
+    const judge = addUser(`judge${j}`, `${anyName()}（评分员）`, [
+      { role: 'judge', unitId: plan.townshipId, sector: null, title: null },
+    ]);
+    // The third judge lives in the last village, so the competition has an own village to refuse.
+    if (j === 3) judge.homeUnitId = (villages.at(-1) ?? first).id;
+  }
   villages.forEach((v, i) => {
     const n = String(i + 1).padStart(2, '0');
     addUser(`v${n}`, `${anyName()}（${v.name}书记）`, [{ role: 'village_staff', unitId: v.id, sector: null, title: '村书记' }]);

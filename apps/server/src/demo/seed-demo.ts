@@ -38,7 +38,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'edu', role: '行业分管领导 sector leader', note: 'education (also med, housing, water)' },
   { username: 'v01', role: '村两委 village staff', note: '东溪村 (v01…v12, fs01…fs12)' },
   { username: 'cadre001', role: '帮扶干部 assistance cadre', note: 'five paired households in 东溪村' },
-  { username: 'judge1', role: '评分员 judge', note: 'judge1…judge3' },
+  { username: 'judge1', role: '评分员 judge', note: 'judge1…judge3 (judge3 lives in 桃源村)' },
   { username: 'discipline', role: '镇纪委 discipline commission', note: 'read-only, audit log' },
   { username: 'reviewer', role: '县工作组 county reviewer', note: 'reads the county' },
   { username: 'countyadmin', role: '县级管理员 county admin', note: 'manages every township of 示范县' },
