@@ -3,11 +3,13 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CarryOutOutlined,
   CloudUploadOutlined,
   ControlOutlined,
   DashboardOutlined,
   DiffOutlined,
+  EditOutlined,
   ExceptionOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
@@ -18,14 +20,17 @@ import {
   InteractionOutlined,
   OrderedListOutlined,
   ProfileOutlined,
+  SettingOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@fupin/domain';
 import type { Me } from '@fupin/domain/schemas/users';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { readsCompetition } from '../modules/competition/access';
 import { readsCounty } from '../modules/dashboard/home';
 import { readsSummaries, readsTownship } from '../modules/problems/access';
 import type { NavItem } from '../ui/AppLayout';
@@ -90,12 +95,32 @@ export const NAV: NavEntry[] = [
     permission: 'problem.read',
     show: (me) => readsTownship(me),
   },
+  { path: '/competition', icon: <TrophyOutlined />, label: (t) => t('nav.competition'), permission: 'competition.read' },
+  {
+    path: '/competition/score',
+    icon: <EditOutlined />,
+    label: (t) => t('nav.competitionScore'),
+    permission: 'competition.score',
+  },
+  {
+    path: '/competition/year',
+    icon: <BarChartOutlined />,
+    label: (t) => t('nav.competitionYear'),
+    permission: 'competition.read',
+    show: readsCompetition,
+  },
   { path: '/rules', icon: <ControlOutlined />, label: (t) => t('nav.rules'), permission: 'rules.read' },
   {
     path: '/settings/checklists',
     icon: <OrderedListOutlined />,
     label: (t) => t('nav.checklists'),
     permission: 'campaign.manage',
+  },
+  {
+    path: '/competition/settings',
+    icon: <SettingOutlined />,
+    label: (t) => t('nav.competitionSettings'),
+    permission: 'competition.manage',
   },
   { path: '/admin/units', icon: <ApartmentOutlined />, label: (t) => t('nav.units'), permission: 'unit.read' },
   { path: '/admin/users', icon: <TeamOutlined />, label: (t) => t('nav.users'), permission: 'user.read' },

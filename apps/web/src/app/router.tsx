@@ -45,6 +45,20 @@ const OrderPage = lazy(() => import('../pages/OrderPage').then((m) => ({ default
 const ChecklistSettingsPage = lazy(() =>
   import('../pages/ChecklistSettingsPage').then((m) => ({ default: m.ChecklistSettingsPage })),
 );
+const CompetitionPage = lazy(() => import('../pages/CompetitionPage').then((m) => ({ default: m.CompetitionPage })));
+const CompetitionRoundPage = lazy(() =>
+  import('../pages/CompetitionRoundPage').then((m) => ({ default: m.CompetitionRoundPage })),
+);
+const CompetitionScorePage = lazy(() =>
+  import('../pages/CompetitionScorePage').then((m) => ({ default: m.CompetitionScorePage })),
+);
+const CompetitionBulletinPage = lazy(() =>
+  import('../pages/CompetitionBulletinPage').then((m) => ({ default: m.CompetitionBulletinPage })),
+);
+const CompetitionSettingsPage = lazy(() =>
+  import('../pages/CompetitionSettingsPage').then((m) => ({ default: m.CompetitionSettingsPage })),
+);
+const CompetitionYearPage = lazy(() => import('../pages/CompetitionYearPage').then((m) => ({ default: m.CompetitionYearPage })));
 const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const DashboardListPage = lazy(() => import('../pages/DashboardListPage').then((m) => ({ default: m.DashboardListPage })));
 const DashboardCountyPage = lazy(() => import('../pages/DashboardCountyPage').then((m) => ({ default: m.DashboardCountyPage })));
@@ -287,6 +301,54 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="campaign.manage">
                 <ChecklistSettingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="competition"
+            element={
+              <RequirePermission permission="competition.read">
+                <CompetitionPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="competition/rounds/:id"
+            element={
+              <RequirePermission permission="competition.read">
+                <CompetitionRoundPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="competition/rounds/:id/bulletin"
+            element={
+              <RequirePermission permission="competition.read">
+                <CompetitionBulletinPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="competition/score"
+            element={
+              <RequirePermission permission="competition.score">
+                <CompetitionScorePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="competition/settings"
+            element={
+              <RequirePermission permission="competition.manage">
+                <CompetitionSettingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="competition/year"
+            element={
+              <RequirePermission permission="competition.read">
+                <CompetitionYearPage />
               </RequirePermission>
             }
           />

@@ -1,5 +1,6 @@
 /** English, the second language. Its shape is checked against the Chinese resources. */
 import { accountabilityEn } from '../modules/accountability/i18n/en';
+import { competitionEn } from '../modules/competition/i18n/en';
 import { dashboardEn } from '../modules/dashboard/i18n/en';
 import { inspectionsEn } from '../modules/inspections/i18n/en';
 import { notificationsEn } from '../modules/notifications/i18n/en';
@@ -40,6 +41,10 @@ export const en: Messages = {
     countyDashboard: 'County view',
     accountability: 'Accountability',
     notifications: 'Notifications',
+    competition: 'Competition',
+    competitionScore: 'My scoring',
+    competitionYear: 'Competition year',
+    competitionSettings: 'Competition settings',
     account: 'Account & security',
     logout: 'Log out',
     openMenu: 'Open menu',
@@ -237,6 +242,14 @@ export const en: Messages = {
       site: 'Site',
       checklist: 'Checklist',
       inspection_summary: 'Inspection summary',
+      competition_settings: 'Competition settings',
+      competition_round: 'Competition round',
+      competition_sample: 'Sample',
+      competition_nomination: 'Nominated groups',
+      competition_assignment: 'Judges’ assignment',
+      competition_score: 'Score sheet',
+      competition_objection: 'Objection',
+      competition_year_score: 'Other evaluation score',
     },
     actions: {
       create: 'Create',
@@ -274,6 +287,17 @@ export const en: Messages = {
       mark_overdue: 'Marked overdue',
       issue: 'Issued',
       archive: 'Archived',
+      save: 'Saved',
+      draw: 'Drawn',
+      redraw: 'Redrawn',
+      nominate: 'Nominated',
+      replace: 'Corrected',
+      close: 'Scoring closed',
+      publish: 'Published',
+      withdraw: 'Withdrawn',
+      finalise: 'Finalised',
+      raise: 'Objection raised',
+      answer: 'Answered',
     },
     fields: {
       mustChangePassword: 'Must change password',
@@ -328,4 +352,5 @@ export const en: Messages = {
   dashboard: dashboardEn,
   accountability: accountabilityEn,
   notifications: notificationsEn,
+  competition: competitionEn,
 };

@@ -3,6 +3,7 @@
  * here: they come from the shared catalogue in @fupin/domain (see `useDomainLabels`).
  */
 import { accountabilityZhCN } from '../modules/accountability/i18n/zh-CN';
+import { competitionZhCN } from '../modules/competition/i18n/zh-CN';
 import { dashboardZhCN } from '../modules/dashboard/i18n/zh-CN';
 import { inspectionsZhCN } from '../modules/inspections/i18n/zh-CN';
 import { notificationsZhCN } from '../modules/notifications/i18n/zh-CN';
@@ -42,6 +43,10 @@ export const zhCN = {
     countyDashboard: '全县看板',
     accountability: '责任倒查',
     notifications: '消息通知',
+    competition: '大比武',
+    competitionScore: '我的评分',
+    competitionYear: '年度得分',
+    competitionSettings: '比武设置',
     account: '账号与安全',
     logout: '退出登录',
     openMenu: '打开菜单',
@@ -238,6 +243,14 @@ export const zhCN = {
       site: '场所',
       checklist: '检查清单',
       inspection_summary: '排查汇总',
+      competition_settings: '大比武设置',
+      competition_round: '大比武评比',
+      competition_sample: '抽样',
+      competition_nomination: '自报小组',
+      competition_assignment: '评分分工',
+      competition_score: '评分表',
+      competition_objection: '排名异议',
+      competition_year_score: '其他考评得分',
     },
     actions: {
       create: '新建',
@@ -275,6 +288,17 @@ export const zhCN = {
       mark_overdue: '标记逾期',
       issue: '下发',
       archive: '撤销',
+      save: '保存',
+      draw: '抽样',
+      redraw: '重新抽样',
+      nominate: '自报',
+      replace: '更正',
+      close: '结束评分',
+      publish: '发布通报',
+      withdraw: '撤回通报',
+      finalise: '确认排名',
+      raise: '提出异议',
+      answer: '答复',
     },
     fields: {
       mustChangePassword: '需改密',
@@ -329,4 +353,5 @@ export const zhCN = {
   dashboard: dashboardZhCN,
   accountability: accountabilityZhCN,
   notifications: notificationsZhCN,
+  competition: competitionZhCN,
 };

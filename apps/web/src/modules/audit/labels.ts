@@ -21,6 +21,14 @@ export const ENTITY_TYPES = [
   'site', // 场所 Site
   'checklist', // 检查清单 Checklist
   'inspection_summary', // 排查汇总 Inspection summary
+  'competition_settings', // 大比武设置 Competition settings
+  'competition_round', // 大比武评比 Competition round
+  'competition_sample', // 抽样 Sample
+  'competition_nomination', // 自报小组 Nominated groups
+  'competition_assignment', // 评分分工 Judges' assignment
+  'competition_score', // 评分表 Score sheet
+  'competition_objection', // 排名异议 Objection
+  'competition_year_score', // 其他考评得分 Other evaluation score
 ] as const;
 export const ACTIONS = [
   'create',
@@ -58,6 +66,17 @@ export const ACTIONS = [
   'mark_overdue', // 标记逾期 Marked overdue
   'issue', // 下发 Issued
   'archive', // 撤销 Archived
+  'save', // 保存 Saved
+  'draw', // 抽样 Drawn
+  'redraw', // 重新抽样 Redrawn
+  'nominate', // 自报 Nominated
+  'replace', // 更正 Corrected
+  'close', // 结束评分 Scoring closed
+  'publish', // 发布通报 Published
+  'withdraw', // 撤回通报 Withdrawn
+  'finalise', // 确认排名 Finalised
+  'raise', // 提出异议 Objection raised
+  'answer', // 答复 Answered
 ] as const;
 
 export function useAuditLabels() {
@@ -88,10 +107,13 @@ export function actionColor(action: string): string {
       'mark_overdue',
       'auto_escalate',
       'archive',
+      'redraw',
+      'withdraw',
     ].includes(action)
   )
     return 'red';
-  if (['create', 'seed_demo', 'import_create', 'activate', 'verify', 'issue'].includes(action)) return 'green';
+  if (['create', 'seed_demo', 'import_create', 'activate', 'verify', 'issue', 'publish', 'finalise'].includes(action))
+    return 'green';
   if (['login', 'logout'].includes(action)) return 'default';
   return 'blue';
 }

@@ -1,0 +1,176 @@
+/**
+ * The competition's other requests: a judge's tasks and score sheets, the township's settings,
+ * the judges the office may assign, and the year's table with the other scores.
+ */
+import type { CompetitionPart, Rubric, RubricItem } from '@fupin/domain';
+import type { User } from '@fupin/domain/schemas/users';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, request } from '../../api/client';
+import type { Prizes } from './api';
+
+export interface TaskSubject {
+  subjectId: string;
+  name: string;
+  detail: string;
+  sheet: {
+    id: string;
+    sheet: Record<string, number>;
+    note: string | null;
+    total: number;
+    judgeId: string;
+    judgeName: string;
+    mine: boolean;
+    submittedAt: string;
+  } | null;
+}
+
+export interface Task {
+  roundId: string;
+  townshipId: string;
+  townshipName: string;
+  month: string;
+  villageId: string;
+  villageName: string;
+  part: CompetitionPart;
+  max: number;
+  office: string;
+  items: RubricItem[];
+  /** false while the village has not nominated its groups */
+  ready: boolean;
+  subjects: TaskSubject[];
+}
+
+export const FINDING_CATEGORIES = ['food_clothing', 'education', 'medical', 'housing', 'water'] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+export interface ScoreInput {
+  id: string;
+  roundId: string;
+  villageId: string;
+  part: CompetitionPart;
+  subjectId: string;
+  sheet: Record<string, number>;
+  note: string | null;
+  findings: { category: FindingCategory; description: string; householdId: string | null }[];
+}
+
+export interface ScoreAnswer {
+  id: string;
+  total: number;
+  outcome: 'submitted' | 'replaced' | 'unchanged';
+  problems: { id: string; category: string }[];
+}
+
+const tasksKey = ['competition', 'tasks'] as const;
+
+export function useMyTasks() {
+  return useQuery({
+    queryKey: tasksKey,
+    queryFn: ({ signal }) => api.get<{ items: Task[] }>('/api/competition/my-tasks', { signal }),
+    select: (d) => d.items,
+  });
+}
+
+export function useSubmitScore() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ScoreInput) => api.post<ScoreAnswer>('/api/competition/scores', input),
+    onSuccess: (_d, input) => {
+      void client.invalidateQueries({ queryKey: tasksKey });
+      void client.invalidateQueries({ queryKey: ['competition', 'round', input.roundId] });
+      void client.invalidateQueries({ queryKey: ['problems'] });
+    },
+  });
+}
+
+export interface Settings {
+  townshipId: string;
+  rubric: Rubric;
+  prizes: Prizes;
+  sampleSize: number;
+  publicityDays: number;
+  competitionWeight: number;
+  saved: boolean;
+  version: number;
+  updatedAt: string | null;
+}
+
+export type SettingsInput = Omit<Settings, 'saved' | 'updatedAt' | 'rubric' | 'version'> & { rubric: unknown; version?: number };
+
+const settingsKey = (townshipId: string | null) => ['competition', 'settings', townshipId] as const;
+
+export function useSettings(townshipId: string | null) {
+  return useQuery({
+    queryKey: settingsKey(townshipId),
+    queryFn: ({ signal }) => api.get<Settings>('/api/competition/settings', { signal, query: { townshipId } }),
+    enabled: townshipId !== null,
+  });
+}
+
+export function useSaveSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SettingsInput) => request<Settings>('PUT', '/api/competition/settings', { body: input }),
+    onSuccess: (d) => {
+      client.setQueryData(settingsKey(d.townshipId), d);
+      void client.invalidateQueries({ queryKey: ['competition', 'year'] });
+    },
+  });
+}
+
+/**
+ * The judges of a township: accounts with the judge role on it, through the users' list (the
+ * office reads users). Anyone without user.read gets none here and sees the judges already assigned.
+ */
+export function useJudges(townshipId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['competition', 'judges', townshipId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: User[] }>('/api/users', { signal, query: { role: 'judge', unitId: townshipId, limit: 500 } }),
+    select: (d) =>
+      d.items
+        .filter((u) => !u.disabled && u.roles.some((r) => r.role === 'judge' && r.unitId === townshipId))
+        .map((u) => ({ id: u.id, name: u.displayName, username: u.username })),
+    enabled: enabled && townshipId !== null,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export interface YearVillage {
+  villageId: string;
+  villageName: string;
+  monthly: { month: string; status: string; total: number | null; rank: number | null; moneyFen: number | null }[];
+  roundsCounted: number;
+  competitionScore: number | null;
+  otherScore: number | null;
+  evaluation: number | null;
+}
+
+export interface Year {
+  townshipId: string;
+  townshipName: string;
+  year: number;
+  competitionWeight: number;
+  months: { roundId: string; month: string; status: string }[];
+  villages: YearVillage[];
+}
+
+const yearKey = (townshipId: string | null, year: number) => ['competition', 'year', townshipId, year] as const;
+
+export function useYear(townshipId: string | null, year: number) {
+  return useQuery({
+    queryKey: yearKey(townshipId, year),
+    queryFn: ({ signal }) => api.get<Year>('/api/competition/year', { signal, query: { townshipId, year } }),
+    enabled: townshipId !== null,
+  });
+}
+
+export function useSaveYearScores() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { townshipId: string; year: number; scores: { villageId: string; otherScore: number }[] }) =>
+      request<Year>('PUT', '/api/competition/year-scores', { body: input }),
+    onSuccess: (d) => client.setQueryData(yearKey(d.townshipId, d.year), d),
+  });
+}
