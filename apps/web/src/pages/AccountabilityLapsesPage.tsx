@@ -55,7 +55,8 @@ export function AccountabilityLapsesPage() {
       placeholder={t(`accountability.lapses.${key}Pick`)}
       onChange={(v: string | undefined) => go({ ...filters, [key]: v ?? null })}
       options={codes.map((c) => ({ value: c, label: name(c) }))}
-      style={{ width: mobile ? '100%' : width }}
+      // two to a row on a phone, the long duty names on their own
+      style={{ width: mobile ? (key === 'duty' ? '100%' : 'calc(50% - 4px)') : width }}
       data-testid={`pick-${key}`}
     />
   );
@@ -84,8 +85,8 @@ export function AccountabilityLapsesPage() {
       <Card styles={{ body: { padding: mobile ? 12 : 16 } }}>
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           {pick('kind', LAPSE_KINDS, labels.kind, 120)}
-          {pick('duty', LAPSE_DUTIES, labels.duty, 220)}
           {pick('state', LAPSE_STATES, labels.state, 140)}
+          {pick('duty', LAPSE_DUTIES, labels.duty, 220)}
         </Flex>
         <DrillTags
           tags={activeLapseFilters(filters).map(({ key, value }) => ({ key, label: label(key, value) }))}

@@ -25,6 +25,7 @@ export const accountabilityEn: Messages['accountability'] = {
     lapses: 'Lapses',
     maxDaysLate: 'Longest delay',
     asChain: 'Above others',
+    search: 'Find by name',
     asChainHelp: "Others' lapses this person stands above in the chain (stationed leader, village committee, township office …)",
   },
   units: {

@@ -26,6 +26,7 @@ export const accountabilityZhCN = {
     lapses: '逾期事项',
     maxDaysLate: '最长逾期',
     asChain: '作为上级',
+    search: '按姓名查找',
     asChainHelp: '此人作为责任链上级（驻村领导、村两委、镇扶贫办等）所涉及的他人逾期事项数',
   },
   units: {
