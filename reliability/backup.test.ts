@@ -80,7 +80,7 @@ describe(`backup and restore (${engine})`, () => {
   it('takes a consistent backup under writes and restores it identically into an empty database', async () => {
     const source = await target(engine, true);
     const files = { underLoad: join(dir, 'under-load.backup'), quiet: join(dir, 'quiet.backup') };
-    server = await startServer({ ...source.env, DEMO_HOUSEHOLDS: '300' });
+    server = await startServer({ ...source.env, DEMO_HOUSEHOLDS: '150' });
     const cadres: Cadre[] = [];
     for (const u of WRITERS) cadres.push(await cadreOf(server.baseUrl, u));
 

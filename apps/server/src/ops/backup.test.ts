@@ -15,7 +15,7 @@ import { createTestDatabase } from '../../test/harness';
 import type { Database } from '../db/client';
 import { backupToFile, writeBackup } from './backup';
 import { BackupFileError, dependencyOrder, listTables, type Query, quoteIdent } from './backup-format';
-import { RestoreRefused, restoreFromFile } from './restore';
+import { RestoreRefused, restoreFromFile, restoreLimits } from './restore';
 
 const dir = mkdtempSync(join(tmpdir(), 'fupin-backup-test-'));
 const file = join(dir, 'county.backup');
@@ -109,6 +109,17 @@ describe('backup and restore', () => {
     expect(result.counts).toEqual(before);
     expect(before.households).toBeGreaterThan(0);
     expect(before.audit_log).toBeGreaterThan(0);
+  });
+
+  it('loads a table in many COPYs when it is large (PGlite), still every row once', async () => {
+    restoreLimits.pgliteCopyChars = 2_000;
+    try {
+      const result = await restoreInto(file);
+      expect(result.error).toBeNull();
+      expect(result.counts).toEqual(await counts(source));
+    } finally {
+      restoreLimits.pgliteCopyChars = 32_000_000;
+    }
   });
 
   it('writes into any stream, e.g. the control socket', async () => {

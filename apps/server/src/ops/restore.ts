@@ -33,6 +33,9 @@ import {
 
 export class RestoreRefused extends Error {}
 
+/** Characters of COPY text a PGlite COPY takes at once (a test lowers it to load tables in many parts). */
+export const restoreLimits = { pgliteCopyChars: 32_000_000 };
+
 export interface RestoreSummary {
   header: BackupHeader;
   tables: number;
@@ -56,16 +59,28 @@ async function targetOf(database: Database): Promise<Target> {
     const pglite: PGlite = database.pglite;
     return {
       query: async <R>(text: string) => (await pglite.query<R>(text)).rows,
-      // PGlite takes COPY input as one blob: a table's text is gathered first.
+      // PGlite takes COPY input as a blob: a table is loaded in COPYs of about 32 MB, so a table of
+      // photos never has to sit in memory whole.
       copyIn: async (table) => {
-        const parts: string[] = [];
+        let parts: string[] = [];
+        let size = 0;
+        let rows = 0;
+        const flush = async () => {
+          if (!parts.length) return;
+          const result = await pglite.query(copyFromSql(table, "'/dev/blob'"), [], { blob: new Blob(parts) });
+          rows += result.affectedRows ?? 0;
+          parts = [];
+          size = 0;
+        };
         return {
           write: async (text) => {
             parts.push(text);
+            size += text.length;
+            if (size > restoreLimits.pgliteCopyChars) await flush();
           },
           end: async () => {
-            const result = await pglite.query(copyFromSql(table, "'/dev/blob'"), [], { blob: new Blob(parts) });
-            return result.affectedRows ?? 0;
+            await flush();
+            return rows;
           },
         };
       },
