@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCounty } from '../../test/fixtures';
 import { createTestDatabase } from '../../test/harness';
 import type { Database } from '../db/client';
-import { backupToFile, writeBackup } from './backup';
+import { backupLimits, backupToFile, writeBackup } from './backup';
 import { BackupFileError, dependencyOrder, listTables, type Query, quoteIdent } from './backup-format';
 import { RestoreRefused, restoreFromFile, restoreLimits } from './restore';
 
@@ -120,6 +120,19 @@ describe('backup and restore', () => {
     } finally {
       restoreLimits.pgliteCopyChars = 32_000_000;
     }
+  });
+
+  it('copies a large table in pages by primary key (PGlite), still every row once', async () => {
+    backupLimits.pglitePageBytes = 5_000;
+    const paged = join(dir, 'paged.backup');
+    try {
+      await backupToFile(paged, (out) => writeBackup(source, out));
+    } finally {
+      backupLimits.pglitePageBytes = 16_000_000;
+    }
+    const result = await restoreInto(paged);
+    expect(result.error).toBeNull();
+    expect(result.counts).toEqual(await counts(source));
   });
 
   it('writes into any stream, e.g. the control socket', async () => {

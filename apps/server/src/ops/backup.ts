@@ -130,13 +130,46 @@ async function backupPglite(database: Database, sink: Sink) {
   return pglite.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const query: Query = async <R>(text: string) => (await tx.query<R>(text)).rows;
-    // PGlite hands COPY output over as one blob per table: the file is still written a table at a time.
+    // PGlite hands COPY output over as a blob, not a stream: a large table (photos) is copied in
+    // pages of about 16 MB by primary key, so the server never holds it whole.
     const copyOut: CopyOut = async function* (table) {
-      const result = await tx.query(copyToSql(table, "'/dev/blob'"));
-      if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
+      const pages = await pagesOf(query, table);
+      for (const sql of pages) {
+        const result = await tx.query(sql);
+        if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
+      }
     };
     return writeSections(sink, 'pglite', query, copyOut);
   });
+}
+
+/** Bytes of COPY text one PGlite COPY should produce at most (a test lowers it). */
+export const backupLimits = { pglitePageBytes: 16_000_000 };
+
+/** The COPY statements of a table on PGlite: one, or pages by primary key when it is large. */
+async function pagesOf(query: Query, table: BackupTable): Promise<string[]> {
+  const whole = copyToSql(table, "'/dev/blob'");
+  const name = quoteIdent(table.name);
+  const [size] = await query<{ n: number; bytes: number }>(
+    `SELECT count(*)::float8 AS n, pg_total_relation_size('public.${name}'::regclass)::float8 AS bytes FROM ${name}`,
+  );
+  const n = Number(size?.n ?? 0);
+  // Hex doubles bytea in COPY text; the relation's size stands in for the text's.
+  const perPage = Math.max(1, Math.floor(backupLimits.pglitePageBytes / ((2 * Number(size?.bytes ?? 0)) / Math.max(n, 1))));
+  if (n <= perPage) return [whole];
+  const key = await query<{ name: string }>(
+    `SELECT a.attname AS name FROM pg_index i
+     JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+     WHERE i.indrelid = 'public.${name}'::regclass AND i.indisprimary
+     ORDER BY array_position(i.indkey::int2[], a.attnum)`,
+  );
+  if (!key.length) return [whole];
+  const columns = table.columns.map(quoteIdent).join(', ');
+  const order = key.map((k) => quoteIdent(k.name)).join(', ');
+  const pages: string[] = [];
+  for (let offset = 0; offset < n; offset += perPage)
+    pages.push(`COPY (SELECT ${columns} FROM ${name} ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}) TO '/dev/blob'`);
+  return pages;
 }
 
 async function backupPostgres(database: Database, sink: Sink) {
