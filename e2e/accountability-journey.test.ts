@@ -8,6 +8,7 @@
  * same pages fit without sideways scrolling.
  * Screenshots: e2e/screenshots/140–146.
  */
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -194,7 +195,7 @@ describe.skipIf(!browserAvailable())('accountability 责任倒查', () => {
       // The same filters go into the .xlsx.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-lapses').click()]);
       expect(download.suggestedFilename()).toMatch(/^清溪镇责任倒查表_\d{4}-\d{2}-\d{2}\.xlsx$/);
-      const file = join(SCREENSHOTS, '..', '.accountability-lapses.xlsx');
+      const file = join(tmpdir(), `fupin-lapses-${process.pid}.xlsx`);
       await download.saveAs(file);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);

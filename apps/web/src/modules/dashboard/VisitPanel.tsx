@@ -1,6 +1,6 @@
 import type { VisitTaskState } from '@fupin/domain';
-import { Card, Col, Row, Table, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Card, Col, Flex, Input, Row, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type ChartOption, EChart } from '../problems/meeting/EChart';
@@ -15,12 +15,14 @@ type Frame = Pick<DrillFilters, 'unit' | 'campaign'>;
 /** Every cadre's paired households by state, worst first; each number opens those households. */
 function CadreTable({ rows, frame, mobile }: { rows: CadreRow[]; frame: Frame; mobile: boolean }) {
   const { t } = useTranslation();
+  // A township has dozens of cadres: find one by name rather than page for them.
+  const [q, setQ] = useState('');
   const sorted = useMemo(
     () =>
-      [...rows].sort(
-        (a, b) => b.missing - a.missing || b.late - a.late || b.due - a.due || a.name.localeCompare(b.name, 'zh-CN'),
-      ),
-    [rows],
+      rows
+        .filter((r) => !q.trim() || r.name.includes(q.trim()))
+        .sort((a, b) => b.missing - a.missing || b.late - a.late || b.due - a.due || a.name.localeCompare(b.name, 'zh-CN')),
+    [rows, q],
   );
   const href = (r: CadreRow, state?: string) => drillHref('visits', { ...frame, cadre: r.userId, village: r.villageId, state });
   const stateColumn = (state: (typeof VISIT_ORDER)[number]) => ({
@@ -32,29 +34,38 @@ function CadreTable({ rows, frame, mobile }: { rows: CadreRow[]; frame: Frame; m
     sorter: (a: CadreRow, b: CadreRow) => a[state] - b[state],
   });
   return (
-    <Table<CadreRow>
-      size="small"
-      rowKey={(r) => `${r.userId}:${r.villageId}`}
-      dataSource={sorted}
-      pagination={{ pageSize: 10, size: 'small', showSizeChanger: false, hideOnSinglePage: true }}
-      scroll={mobile ? { x: 560 } : undefined}
-      data-testid="cadre-table"
-      columns={[
-        {
-          title: t('dashboard.visits.cadre'),
-          dataIndex: 'name',
-          fixed: mobile ? 'left' : undefined,
-          width: 96,
-          render: (name: string, r) => <Link to={href(r)}>{name}</Link>,
-        },
-        { title: t('dashboard.visits.village'), dataIndex: 'villageName', width: 80 },
-        { title: t('dashboard.visits.tasks'), dataIndex: 'tasks', align: 'right', width: 60 },
-        stateColumn('missing'),
-        stateColumn('late'),
-        stateColumn('due'),
-        stateColumn('done'),
-      ]}
-    />
+    <Flex vertical gap={8}>
+      <Input.Search
+        allowClear
+        placeholder={t('dashboard.visits.searchCadre')}
+        onChange={(e) => setQ(e.target.value)}
+        style={{ maxWidth: 260 }}
+        data-testid="cadre-search"
+      />
+      <Table<CadreRow>
+        size="small"
+        rowKey={(r) => `${r.userId}:${r.villageId}`}
+        dataSource={sorted}
+        pagination={{ pageSize: 10, size: 'small', showSizeChanger: false, hideOnSinglePage: true }}
+        scroll={mobile ? { x: 560 } : undefined}
+        data-testid="cadre-table"
+        columns={[
+          {
+            title: t('dashboard.visits.cadre'),
+            dataIndex: 'name',
+            fixed: mobile ? 'left' : undefined,
+            width: 96,
+            render: (name: string, r) => <Link to={href(r)}>{name}</Link>,
+          },
+          { title: t('dashboard.visits.village'), dataIndex: 'villageName', width: 80 },
+          { title: t('dashboard.visits.tasks'), dataIndex: 'tasks', align: 'right', width: 60 },
+          stateColumn('missing'),
+          stateColumn('late'),
+          stateColumn('due'),
+          stateColumn('done'),
+        ]}
+      />
+    </Flex>
   );
 }
 

@@ -33,6 +33,7 @@ export const dashboardEn: Messages['dashboard'] = {
     village: 'Village',
     tasks: 'Households',
     clickHint: 'Click a bar to see its households',
+    searchCadre: 'Find a cadre by name',
   },
   problems: {
     title: 'Problems (the whole ledger)',

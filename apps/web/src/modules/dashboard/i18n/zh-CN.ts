@@ -35,6 +35,7 @@ export const dashboardZhCN = {
     village: '村',
     tasks: '户数',
     clickHint: '点击柱条查看对应农户',
+    searchCadre: '按姓名查找干部',
   },
   problems: {
     title: '大排查问题（全部台账）',
