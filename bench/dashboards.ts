@@ -10,6 +10,7 @@
  *   BENCH_DATABASE_URL=postgres://… npm run -w bench dashboards   (TEST_DATABASE_URL works too)
  *   BENCH_EXPLAIN=1 also prints the plan of the heaviest statements
  */
+import { loadavg } from 'node:os';
 import { shanghaiDate } from '@fupin/domain';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -179,6 +180,12 @@ try {
     results.push({ label: r.label, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) as number, bytes });
   }
   const floor = results[0]?.p50 ?? 1;
+  // The machine may be shared: the load average says how far the figures are from an idle one's.
+  console.log(
+    `load average (1, 5, 15 min) while measuring: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')}`,
+  );
   printTable(
     `Dashboards on PostgreSQL: ${county.townships} townships, ${county.households.toLocaleString()} households, ${REQUESTS} requests a route, clock ${shanghaiDate(clock.now())}`,
     ['route', 'p50 ms', 'p95 ms', 'max ms', '× baseline p50', 'largest answer'],

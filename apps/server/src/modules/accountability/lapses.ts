@@ -56,8 +56,9 @@ async function loadRows(db: Db, place: Place) {
     }>(
       () => sql`select p.household_id, p.cadre_id, h.village_id, h.head_name, h.household_number, fv.first_at
         from pairings p join households h on h.township_id = p.township_id and h.id = p.household_id
-        left join lateral (select min(x.visited_at) as first_at from visits x where x.township_id = p.township_id
-                           and x.campaign_id = ${c?.id} and x.household_id = p.household_id and x.visitor_id = p.cadre_id) fv on true
+        left join (select x.household_id, x.visitor_id, min(x.visited_at) as first_at from visits x
+                   where x.township_id = ${t} and x.campaign_id = ${c?.id} group by x.household_id, x.visitor_id) fv
+          on fv.household_id = p.household_id and fv.visitor_id = p.cadre_id
         where p.township_id = ${t} and ${inVillage('h.village_id')} and (fv.first_at is null or fv.first_at >= ${visitEnd}::timestamptz)`,
     ),
     // the village's marginal and key households nobody visited in time (the carpet survey)
@@ -72,8 +73,8 @@ async function loadRows(db: Db, place: Place) {
       () => sql`select h.id as household_id, h.village_id, h.head_name, h.household_number, fv.first_at,
           array(select p.cadre_id::text from pairings p where p.township_id = h.township_id and p.household_id = h.id) as cadres
         from households h
-        left join lateral (select min(x.visited_at) as first_at from visits x where x.township_id = h.township_id
-                           and x.campaign_id = ${c?.id} and x.household_id = h.id) fv on true
+        left join (select x.household_id, min(x.visited_at) as first_at from visits x
+                   where x.township_id = ${t} and x.campaign_id = ${c?.id} group by x.household_id) fv on fv.household_id = h.id
         -- the township's flagged households, named by the tenant key (a correlated EXISTS was hashed over every township's flags)
         left join (select distinct f.household_id from household_flags f
                    join rule_sets rs on rs.township_id = f.township_id and rs.id = f.rule_set_id and rs.status = 'active'
