@@ -14,7 +14,7 @@ import {
   startOfShanghaiDay,
 } from '@fupin/domain';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
+import type { Db } from '../../db/client';
 import { units } from '../../db/schema/index';
 import { type CampaignRow, currentCampaign, getCampaign, phasesOf } from '../campaigns/repository';
 import { getUnit } from '../org/repository';
@@ -99,16 +99,4 @@ export function idList(ids: readonly string[]) {
         sql`, `,
       )
     : sql`null`;
-}
-
-/**
- * Runs a read over a whole county with PostgreSQL's JIT compiler off: the planner's estimate of
- * the county's visit figures crosses the JIT threshold, and compiling then costs more (about
- * 40 ms in bench/dashboards.ts) than the query itself saves. PGlite accepts the setting too.
- */
-export function withoutJit<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return work(tx);
-  });
 }

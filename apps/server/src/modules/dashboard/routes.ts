@@ -47,6 +47,7 @@ import {
 } from '@fupin/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client';
+import { reportDb } from '../../db/read-routing';
 import { getUnit } from '../org/repository';
 import { campaignWindow, type Place, placeOf, villagesOfPlace } from './context';
 import { countyDashboard, ZERO_VISITS } from './county';
@@ -76,8 +77,7 @@ function spanOf(place: Place): CampaignSpan | null {
 }
 
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database, clock } = app.deps;
-  const { db } = database;
+  const { clock } = app.deps;
   const access = { permission: 'dashboard.read', unit: { query: 'unitId' } } as const;
 
   app.get(
@@ -92,11 +92,12 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
     },
     async (req) => {
+      const db = await reportDb(req);
       const place = await placeOf(db, req.query.unitId, req.query.campaignId, clock.now());
       const villages = await villagesOfPlace(db, place);
       const span = spanOf(place);
       const [villageCounts, cadreCounts, problems, stored, ranking] = await Promise.all([
-        span ? villageVisitCounts(db, [span], place.villageId) : [],
+        span ? villageVisitCounts(db, span, place.villageId) : [],
         span ? cadreVisitCounts(db, span, place.villageId) : [],
         problemCounts(db, place.township.id, place.villageId, place.today),
         place.campaign
@@ -184,6 +185,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
     },
     async (req) => {
+      const db = await reportDb(req);
       const { unitId, campaignId, limit, offset, ...f } = req.query;
       const place = await placeOf(db, unitId, campaignId, clock.now());
       await checkVillage(db, place, f.villageId);
@@ -225,6 +227,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
     },
     async (req) => {
+      const db = await reportDb(req);
       const { unitId, campaignId, limit, offset, ...f } = req.query;
       const place = await placeOf(db, unitId, campaignId, clock.now());
       if (f.villageId !== 'none') await checkVillage(db, place, f.villageId);
@@ -244,6 +247,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
     },
     async (req) => {
+      const db = await reportDb(req);
       const { unitId, campaignId, limit, offset, kind, state } = req.query;
       const place = await placeOf(db, unitId, campaignId, clock.now());
       const c = place.campaign;
@@ -286,6 +290,6 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: { permission: 'dashboard.read', unit: { query: 'countyId' } } },
     },
-    async (req) => countyDashboard(db, req.query.countyId, req.query.year, clock.now()),
+    async (req) => countyDashboard(await reportDb(req), req.query.countyId, req.query.year, clock.now()),
   );
 };

@@ -1,15 +1,13 @@
 /**
  * The big visit's figures in SQL: tasks done, late, due, missing and upcoming per village and
- * per cadre, and the tasks behind any figure. One query shape serves a village, a township and
- * a county: the campaigns to measure come in as a VALUES list (township, campaign, the instant
- * the visit phase ends, the state of work not yet done), so the county view is one round trip.
- *
- * Why joins of pre-aggregated visits and flags rather than a subquery per household: at county
- * scale (50,000 households) the planner hashes each once instead of probing per row.
+ * per cadre, and the tasks behind any figure. Each statement covers one township's campaign and
+ * names the township as a constant, so visits, flags and households are read by the tenant
+ * key's index (EXPLAIN in bench/dashboards.ts); first visits and flags are aggregated once and
+ * hashed rather than probed per household.
  */
 import type { HouseholdType, VisitCounts, VisitTaskState } from '@fupin/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, selectRows, type Tx } from '../../db/client';
+import { type Db, selectRows } from '../../db/client';
 import type { PhaseWindow } from './context';
 
 export interface CampaignSpan {
@@ -65,48 +63,30 @@ const COUNTS = sql`count(*)::int as tasks,
 export type CountRow = VisitCounts & { township_id: string; village_id: string };
 
 /**
- * Households in scope per township and village, by task state (the first visit by anyone).
- * Counting needs only whether a household is in scope, not its type. For one township the
- * flagged households are read by the tenant key's index and joined; across a county a
- * semi-join on the flags avoids de-duplicating every flag of the county first (measured with
- * bench/dashboards.ts: about half the time either way round).
+ * Households in scope of one township (or one village) by village and task state (the first
+ * visit by anyone). Counting needs only whether a household is in scope, not its type. One
+ * township a statement: every table is then read by the tenant key's index (a county-wide
+ * statement hashed every flag of the county and crossed PostgreSQL's JIT threshold; the county
+ * view runs its townships' statements side by side instead — bench/dashboards.ts).
  */
-export async function villageVisitCounts(
-  db: Db | Tx,
-  list: readonly CampaignSpan[],
-  villageId: string | null,
-): Promise<CountRow[]> {
-  if (list.length === 0) return [];
-  const townships = sql.join(
-    list.map((s) => sql`${s.townshipId}::uuid`),
-    sql`, `,
-  );
-  const one = list.length === 1;
+export async function villageVisitCounts(db: Db, span: CampaignSpan, villageId: string | null): Promise<CountRow[]> {
+  const t = span.townshipId;
   return selectRows<CountRow>(
     db,
-    sql`with c as (select s.*, (select rs.id from rule_sets rs where rs.township_id = s.township_id and rs.status = 'active' limit 1) as rule_set_id
-                   from (values ${spans(list)}) as s(township_id, campaign_id, end_x, nd)),
-      fv as (select v.township_id, v.household_id, min(v.visited_at) as first_at
-             from visits v join c on c.township_id = v.township_id and c.campaign_id = v.campaign_id
-             where v.township_id in (${townships})
-             group by v.township_id, v.household_id),
-      fl as (select distinct f.township_id, f.household_id from household_flags f
+    sql`with c(township_id, campaign_id, end_x, nd) as (values ${spans([span])}),
+      fv as (select v.household_id, min(v.visited_at) as first_at from visits v
+             where v.township_id = ${t} and v.campaign_id = ${span.campaignId}
+             group by v.household_id),
+      fl as (select distinct f.household_id from household_flags f
              join rule_sets rs on rs.township_id = f.township_id and rs.id = f.rule_set_id and rs.status = 'active'
-             where ${one ? sql`f.township_id in (${townships}) and rs.township_id in (${townships})` : sql`false`} and f.rule_id <> 'R')
+             where f.township_id = ${t} and rs.township_id = ${t} and f.rule_id <> 'R')
       select township_id, village_id, ${COUNTS} from (
         select h.township_id, h.village_id, ${STATE} as state
         from c join households h on h.township_id = c.township_id
-        left join fv on fv.township_id = h.township_id and fv.household_id = h.id
-        ${one ? sql`left join fl on fl.township_id = h.township_id and fl.household_id = h.id` : sql``}
-        where h.township_id in (${townships}) and ${villageId ? sql`h.village_id = ${villageId}` : sql`true`}
-          and (h.poverty_status in ('not_out', 'exited') or h.tags && array['marginal', 'key']::text[]
-               or ${
-                 one
-                   ? sql`fl.household_id is not null`
-                   : sql`exists (select 1 from household_flags f
-                          where f.township_id = h.township_id and f.rule_set_id = c.rule_set_id and f.household_id = h.id
-                            and f.rule_id <> 'R')`
-               })
+        left join fv on fv.household_id = h.id
+        left join fl on fl.household_id = h.id
+        where h.township_id = ${t} and ${villageId ? sql`h.village_id = ${villageId}` : sql`true`}
+          and (h.poverty_status in ('not_out', 'exited') or h.tags && array['marginal', 'key']::text[] or fl.household_id is not null)
       ) x
       group by township_id, village_id`,
   );
