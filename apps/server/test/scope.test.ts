@@ -12,6 +12,8 @@ import {
   competitionObjections,
   competitionRounds,
   competitionSamples,
+  competitionScorePhotos,
+  competitionScores,
   discrepancies,
   imports,
   jobs,
@@ -132,6 +134,7 @@ function bodyFor(route: string, ids: Ids): unknown {
       subjectId: ids.village,
       sheet: { v_projects: 6 },
     },
+    'POST /api/competition/rounds/:id/scores/:scoreId/photos': {},
     'POST /api/competition/rounds/:id/close': {},
     'POST /api/competition/rounds/:id/reopen': { reason: '入侵退回' },
     'POST /api/competition/rounds/:id/publish': {},
@@ -173,6 +176,8 @@ interface Ids {
   session: string;
   round: string;
   objection: string;
+  score: string;
+  photo: string;
   secrets: string[];
 }
 
@@ -222,6 +227,8 @@ function fill(url: string, ids: Ids): string {
     .replace(':evidenceId', ids.evidence)
     .replace(':villageId', ids.village)
     .replace(':objectionId', ids.objection)
+    .replace(':scoreId', ids.score)
+    .replace(':photoId', ids.photo)
     .replace(/^\/api\/competition\/rounds\/:id/, `/api/competition/rounds/${ids.round}`)
     .replace(':target', 'clinic')
     .replace(/^\/api\/problems\/:id/, `/api/problems/${ids.problem}`)
@@ -425,6 +432,32 @@ describe('scope: another township’s and another cadre’s data', () => {
       raisedAt: now,
       status: 'open',
     });
+    // A judge's sheet of that round with a photo.
+    const score = randomUUID();
+    await t.database.db.insert(competitionScores).values({
+      townshipId: t2id,
+      id: score,
+      roundId: round,
+      villageId: county.village(1, 0),
+      part: 'village',
+      subjectId: county.village(1, 0),
+      judgeId: admin2?.id as string,
+      sheet: { v_projects: 6 },
+      note: '乙镇秘密评语',
+      submittedAt: now,
+    });
+    const photo = randomUUID();
+    await t.database.db.insert(competitionScorePhotos).values({
+      townshipId: t2id,
+      id: photo,
+      scoreId: score,
+      fileName: '乙镇秘密照片.jpg',
+      mimeType: 'image/jpeg',
+      size: 4,
+      data: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      uploadedBy: admin2?.id as string,
+      uploadedAt: now,
+    });
     // A message of township 2's office: nobody else may read or mark it.
     const notification = randomUUID();
     await t.database.db.insert(notifications).values({
@@ -442,6 +475,8 @@ describe('scope: another township’s and another cadre’s data', () => {
       notification,
       round,
       objection,
+      score,
+      photo,
       campaign,
       problem,
       evidence,

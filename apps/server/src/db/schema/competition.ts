@@ -5,9 +5,29 @@
  * scores which part of which village, the score sheets, objections during the publicity period,
  * and the other half of the year-end evaluation.
  */
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { units } from './units';
 import { users } from './users';
+
+/** Binary data (a photo); both drivers read it back as bytes (as problem evidence is kept). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 export const competitionSettings = pgTable('competition_settings', {
   townshipId: uuid('township_id')
@@ -52,7 +72,10 @@ export const competitionRounds = pgTable(
     finalisedAt: timestamp('finalised_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
   },
-  (t) => [primaryKey({ name: 'competition_rounds_pkey', columns: [t.townshipId, t.id] }), unique('competition_rounds_month_key').on(t.townshipId, t.month)],
+  (t) => [
+    primaryKey({ name: 'competition_rounds_pkey', columns: [t.townshipId, t.id] }),
+    unique('competition_rounds_month_key').on(t.townshipId, t.month),
+  ],
 );
 
 export const competitionSamples = pgTable(
@@ -133,6 +156,31 @@ export const competitionScores = pgTable(
   ],
 );
 
+/** Photos a judge takes with a sheet (a leaking roof, an uncleared ruin), kept in the database so a backup holds them. */
+export const competitionScorePhotos = pgTable(
+  'competition_score_photos',
+  {
+    townshipId: uuid('township_id').notNull(),
+    id: uuid('id').notNull(),
+    scoreId: uuid('score_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'competition_score_photos_pkey', columns: [t.townshipId, t.id] }),
+    foreignKey({
+      name: 'competition_score_photos_score_fk',
+      columns: [t.townshipId, t.scoreId],
+      foreignColumns: [competitionScores.townshipId, competitionScores.id],
+    }).onDelete('cascade'),
+    index('competition_score_photos_score_idx').on(t.townshipId, t.scoreId),
+  ],
+);
+
 export const competitionObjections = pgTable(
   'competition_objections',
   {
@@ -149,7 +197,10 @@ export const competitionObjections = pgTable(
     answeredBy: uuid('answered_by').references(() => users.id),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ name: 'competition_objections_pkey', columns: [t.townshipId, t.id] }), index('competition_objections_round_idx').on(t.townshipId, t.roundId)],
+  (t) => [
+    primaryKey({ name: 'competition_objections_pkey', columns: [t.townshipId, t.id] }),
+    index('competition_objections_round_idx').on(t.townshipId, t.roundId),
+  ],
 );
 
 /** The other half of a village's year-end evaluation, entered by the township office. */

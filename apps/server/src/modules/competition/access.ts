@@ -8,7 +8,7 @@ import { DomainError, type Grant, reachOf, reachOn, term } from '@fupin/domain';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
-import { units } from '../../db/schema/index';
+import { competitionAssignments, competitionScores, units } from '../../db/schema/index';
 import { loadUnitChains, principalOf, type UnitSource } from '../../plugins/access';
 import { findVillage, type RoundRow, townshipOfRound } from './repository';
 
@@ -36,6 +36,21 @@ export const roundAnyUnit: UnitSource = {
   resolve: async (req, db) => {
     const t = await townshipOfRound(db, roundId(req));
     return t ? [t, ...(await villageIdsOf(db, t))] : null;
+  },
+  entity: 'competition_round',
+};
+
+/** The village of a sheet of the round (`:id`, `:scoreId`): its judge, the village and the office reach it there. */
+export const sheetVillage: UnitSource = {
+  resolve: async (req, db) => {
+    const { id, scoreId } = req.params as { id: string; scoreId: string };
+    const t = await townshipOfRound(db, id);
+    if (!t) return null;
+    const [row] = await db
+      .select({ villageId: competitionScores.villageId })
+      .from(competitionScores)
+      .where(and(eq(competitionScores.townshipId, t), eq(competitionScores.id, scoreId), eq(competitionScores.roundId, id)));
+    return row ? [row.villageId] : null;
   },
   entity: 'competition_round',
 };
@@ -105,4 +120,23 @@ export async function viewerOf(req: FastifyRequest, db: Db, townshipId: string):
 export function seesVillage(viewer: Viewer, villageId: string, assignments: readonly { judgeId: string; villageId: string }[]) {
   if (viewer.full || viewer.villages.has(villageId)) return true;
   return viewer.judge && assignments.some((a) => a.judgeId === viewer.userId && a.villageId === villageId);
+}
+
+/** Whether the viewer sees a village of a round: the office, the village itself, or a judge assigned to it there. */
+export async function seesVillageOfRound(db: Db, viewer: Viewer, roundId: string, townshipId: string, villageId: string) {
+  if (viewer.full || viewer.villages.has(villageId)) return true;
+  if (!viewer.judge) return false;
+  const [row] = await db
+    .select({ judgeId: competitionAssignments.judgeId })
+    .from(competitionAssignments)
+    .where(
+      and(
+        eq(competitionAssignments.townshipId, townshipId),
+        eq(competitionAssignments.roundId, roundId),
+        eq(competitionAssignments.villageId, villageId),
+        eq(competitionAssignments.judgeId, viewer.userId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

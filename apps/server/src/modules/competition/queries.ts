@@ -16,6 +16,7 @@ import type { Db } from '../../db/client';
 import { competitionRounds, competitionYearScores, units } from '../../db/schema/index';
 import { seesVillage, type Viewer } from './access';
 import { assessRound, presentRankingRow, rankRound } from './assess';
+import { photosOfScores } from './photos';
 import {
   type ObjectionRow,
   objectionsOfPublication,
@@ -100,6 +101,13 @@ export async function roundDetail(db: Db, round: RoundRow, viewer: Viewer) {
     ...records.objections.flatMap((o) => [o.raisedBy, o.answeredBy]),
   ]);
   const rubric = rubricOf(round);
+  const photos = viewer.manage
+    ? await photosOfScores(
+        db,
+        round.townshipId,
+        records.scores.map((s) => s.id),
+      )
+    : new Map();
   const villageNames = new Map(assessment.villages.map((v) => [v.villageId, v.villageName]));
   const subjectName = (part: CompetitionPart, id: string) =>
     part === 'households'
@@ -167,6 +175,7 @@ export async function roundDetail(db: Db, round: RoundRow, viewer: Viewer) {
               total: fromHundredths(sheetHundredths(rubric[p].items, s.sheet)),
               sheet: s.sheet,
               note: s.note,
+              photos: photos.get(s.id) ?? [],
               submittedAt: s.submittedAt.toISOString(),
               version: s.version,
             })),
@@ -248,6 +257,11 @@ export async function myTasks(db: Db, judgeId: string, townships: readonly strin
       db,
       assessment.records.scores.map((s) => s.judgeId),
     );
+    const photos = await photosOfScores(
+      db,
+      round.townshipId,
+      assessment.records.scores.map((s) => s.id),
+    );
     for (const v of assessment.villages)
       for (const part of COMPETITION_PARTS) {
         if (!mine.some((a) => a.villageId === v.villageId && a.part === part)) continue;
@@ -292,6 +306,7 @@ export async function myTasks(db: Db, judgeId: string, townships: readonly strin
                     judgeId: sheet.judgeId,
                     judgeName: names.get(sheet.judgeId) ?? '',
                     mine: sheet.judgeId === judgeId,
+                    photos: photos.get(sheet.id) ?? [],
                     submittedAt: sheet.submittedAt.toISOString(),
                   }
                 : null,

@@ -101,6 +101,9 @@ export const objectionOut = z.object({
   current: z.boolean(),
 });
 
+/** A photo of a sheet, without its bytes (GET …/photos/:photoId gives them). */
+export const photoOut = z.object({ id: z.uuid(), fileName: z.string(), size: z.number().int() });
+
 const progress = z.object({ in: z.number().int(), expected: z.number().int() });
 const named = z.object({ id: z.uuid(), name: z.string() });
 const sheet = z.record(z.string(), z.number());
@@ -161,6 +164,7 @@ export const detailOut = z.object({
           total: z.number(),
           sheet,
           note: z.string().nullable(),
+          photos: z.array(photoOut),
           submittedAt: z.string(),
           version: z.number().int(),
         }),
@@ -225,6 +229,7 @@ export const scoreOut = z.object({
   /** submitted anew, replaced the judge's earlier sheet, or the same sheet again */
   outcome: z.enum(['submitted', 'replaced', 'unchanged']),
   problems: z.array(z.object({ id: z.uuid(), category: z.string() })),
+  photos: z.array(photoOut),
 });
 
 export const taskOut = z.object({
@@ -253,6 +258,7 @@ export const taskOut = z.object({
           judgeId: z.uuid(),
           judgeName: z.string(),
           mine: z.boolean(),
+          photos: z.array(photoOut),
           submittedAt: z.string(),
         })
         .nullable(),
