@@ -96,6 +96,7 @@ export interface Sheet {
   total: number;
   sheet: Record<string, number>;
   note: string | null;
+  photos: { id: string; fileName: string; size: number }[];
   submittedAt: string;
   version: number;
 }

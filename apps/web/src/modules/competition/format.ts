@@ -1,5 +1,8 @@
 /** Months and money as the township writes them (pure: the tests and the pages share them). */
 
+/** Photos a judge may put on one sheet (the server holds the same limit). */
+export const PHOTOS_PER_SHEET = 6;
+
 /** `2026-03` → 2026年3月 / March 2026. */
 export function monthLabel(month: string, lang: 'zh-CN' | 'en'): string {
   const [y, m] = month.split('-');

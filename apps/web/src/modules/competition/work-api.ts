@@ -6,7 +6,18 @@ import type { CompetitionPart, Rubric, RubricItem } from '@fupin/domain';
 import type { User } from '@fupin/domain/schemas/users';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../api/client';
+import { uploadFile } from '../registry/files';
 import type { Prizes } from './api';
+
+/** A photo of a sheet, without its bytes. */
+export interface SheetPhoto {
+  id: string;
+  fileName: string;
+  size: number;
+}
+
+export const photoUrl = (roundId: string, scoreId: string, photoId?: string) =>
+  `/api/competition/rounds/${roundId}/scores/${scoreId}/photos${photoId ? `/${photoId}` : ''}`;
 
 export interface TaskSubject {
   subjectId: string;
@@ -20,6 +31,7 @@ export interface TaskSubject {
     judgeId: string;
     judgeName: string;
     mine: boolean;
+    photos: SheetPhoto[];
     submittedAt: string;
   } | null;
 }
@@ -59,6 +71,7 @@ export interface ScoreAnswer {
   total: number;
   outcome: 'submitted' | 'replaced' | 'unchanged';
   problems: { id: string; category: string }[];
+  photos: SheetPhoto[];
 }
 
 const tasksKey = ['competition', 'tasks'] as const;
@@ -80,6 +93,25 @@ export function useSubmitScore() {
       void client.invalidateQueries({ queryKey: ['competition', 'round', input.roundId] });
       void client.invalidateQueries({ queryKey: ['problems'] });
     },
+  });
+}
+
+/** A photo (compressed already) onto the judge's saved sheet. */
+export function useUploadPhoto() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ roundId, scoreId, file }: { roundId: string; scoreId: string; file: File }) =>
+      uploadFile<SheetPhoto>(photoUrl(roundId, scoreId), {}, file),
+    onSuccess: () => void client.invalidateQueries({ queryKey: tasksKey }),
+  });
+}
+
+export function useRemovePhoto() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ roundId, scoreId, photoId }: { roundId: string; scoreId: string; photoId: string }) =>
+      request<void>('DELETE', photoUrl(roundId, scoreId, photoId)),
+    onSuccess: () => void client.invalidateQueries({ queryKey: tasksKey }),
   });
 }
 

@@ -1,9 +1,10 @@
 import { COMPETITION_PARTS, type CompetitionPart } from '@fupin/domain';
-import { Progress as Bar, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Progress as Bar, Card, Flex, Image, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../ui/format';
 import type { Progress, RankingRow, RoundDetail, RoundVillage, Sheet } from '../api';
 import { useCompetitionLabels } from '../labels';
+import { photoUrl } from '../work-api';
 
 const num = { fontVariantNumeric: 'tabular-nums' } as const;
 
@@ -25,7 +26,7 @@ function PartProgress({ p }: { p: Progress }) {
   );
 }
 
-function Sheets({ v }: { v: RoundVillage }) {
+function Sheets({ v, roundId }: { v: RoundVillage; roundId: string }) {
   const { t } = useTranslation();
   const labels = useCompetitionLabels();
   if (v.sheets.length === 0) return <Typography.Text type="secondary">{t('competition.progress.noSheets')}</Typography.Text>;
@@ -45,6 +46,27 @@ function Sheets({ v }: { v: RoundVillage }) {
           render: (n: number) => <span style={num}>{n.toFixed(2)}</span>,
         },
         { title: t('competition.score.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
+        {
+          title: t('competition.photos.title'),
+          key: 'photos',
+          render: (_, s) =>
+            s.photos.length ? (
+              <Image.PreviewGroup>
+                <Flex gap={4} wrap data-testid="sheet-photos-office">
+                  {s.photos.map((p) => (
+                    <Image
+                      key={p.id}
+                      src={photoUrl(roundId, s.id, p.id)}
+                      alt={p.fileName}
+                      width={40}
+                      height={40}
+                      style={{ objectFit: 'cover', borderRadius: 4 }}
+                    />
+                  ))}
+                </Flex>
+              </Image.PreviewGroup>
+            ) : null,
+        },
         { title: t('competition.progress.submittedAt'), dataIndex: 'submittedAt', render: (d: string) => formatDateTime(d) },
       ]}
     />
@@ -126,7 +148,9 @@ export function ProgressPanel({ detail, villages, mobile }: { detail: RoundDetai
           size="small"
           pagination={false}
           dataSource={villages}
-          expandable={detail.viewer.canManage ? { expandedRowRender: (v) => <Sheets v={v} /> } : undefined}
+          expandable={
+            detail.viewer.canManage ? { expandedRowRender: (v) => <Sheets v={v} roundId={detail.round.id} /> } : undefined
+          }
           columns={[
             { title: t('competition.village'), dataIndex: 'villageName' },
             ...COMPETITION_PARTS.map((p) => ({

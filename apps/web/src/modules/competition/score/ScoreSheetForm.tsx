@@ -6,8 +6,9 @@ import { ApiError, newId } from '../../../api/client';
 import { useReportError } from '../../../api/use-report-error';
 import { useLang } from '../../../i18n';
 import { useCompetitionLabels } from '../labels';
-import { type FindingCategory, type Task, type TaskSubject, useSubmitScore } from '../work-api';
+import { type FindingCategory, type Task, type TaskSubject, useSubmitScore, useUploadPhoto } from '../work-api';
 import { ItemStepper } from './ItemStepper';
+import { type PendingPhoto, SheetPhotos } from './SheetPhotos';
 import { type Draft, draftOf, draftProblems, draftTotal, fullDraft, sheetOf } from './sheet';
 
 interface Finding {
@@ -34,6 +35,9 @@ export function ScoreSheetForm({ task, subject, onDone }: { task: Task; subject:
   const [draft, setDraft] = useState<Draft>(() => draftOf(task.items, earlier?.sheet ?? null));
   const [note, setNote] = useState(earlier?.note ?? '');
   const [findings, setFindings] = useState<Finding[]>([]);
+  const [pending, setPending] = useState<PendingPhoto[]>([]);
+  const uploadPhoto = useUploadPhoto();
+  const [sending, setSending] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverErrors, setServerErrors] = useState<Map<string, string>>(new Map());
   const problems = draftProblems(task.items, draft, lang, saving);
@@ -76,16 +80,34 @@ export function ScoreSheetForm({ task, subject, onDone }: { task: Task; subject:
         })),
       },
       {
-        onSuccess: (r) => {
+        onSuccess: async (r) => {
+          // The photos go up one by one once the sheet exists; what went up leaves the queue, so
+          // saving again after a failure sends only the rest (the sheet itself is then unchanged).
+          let sent = 0;
+          setSending(true);
+          try {
+            for (const p of pending) {
+              await uploadPhoto.mutateAsync({ roundId: task.roundId, scoreId: r.id, file: p.file });
+              sent++;
+              setPending((l) => l.filter((x) => x.key !== p.key));
+            }
+          } catch (e) {
+            void message.error(`${t('competition.photos.failed')}${e instanceof Error ? e.message : ''}`);
+            return;
+          } finally {
+            setSending(false);
+          }
           const text = {
             submitted: 'competition.score.saved',
             replaced: 'competition.score.replaced',
             unchanged: 'competition.score.unchanged',
           } as const;
           const said = t(text[r.outcome], { name: subject.name, total: r.total.toFixed(2) });
-          void message.success(
-            r.problems.length ? `${said}；${t('competition.score.toLedger', { count: r.problems.length })}` : said,
-          );
+          const more = [
+            r.problems.length ? t('competition.score.toLedger', { count: r.problems.length }) : '',
+            sent ? t('competition.photos.uploaded', { count: sent }) : '',
+          ].filter(Boolean);
+          void message.success([said, ...more].join('；'));
           onDone();
         },
         onError: (e) => {
@@ -146,6 +168,15 @@ export function ScoreSheetForm({ task, subject, onDone }: { task: Task; subject:
           autoSize={{ minRows: 2, maxRows: 6 }}
           maxLength={500}
           data-testid="sheet-note"
+        />
+      </Card>
+      <Card size="small" title={t('competition.photos.title')}>
+        <SheetPhotos
+          roundId={task.roundId}
+          scoreId={earlier?.id ?? null}
+          saved={earlier?.photos ?? []}
+          pending={pending}
+          onPending={setPending}
         />
       </Card>
       {withFindings ? (
@@ -218,7 +249,7 @@ export function ScoreSheetForm({ task, subject, onDone }: { task: Task; subject:
           size="large"
           block
           onClick={save}
-          loading={submit.isPending}
+          loading={submit.isPending || sending}
           style={{ height: 52 }}
           data-testid="sheet-save"
         >
