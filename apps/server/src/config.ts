@@ -12,6 +12,12 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** PostgreSQL connection string; empty means the embedded PGlite database in DATA_DIR */
   DATABASE_URL: z.string().default(''),
+  /**
+   * a streaming replica of DATABASE_URL for report reads (dashboards, accountability, exports);
+   * empty means every read goes to the primary. Ignored on PGlite. A user who has just written
+   * keeps reading from the primary until the replica has replayed that write (db/read-routing.ts).
+   */
+  DATABASE_READ_URL: z.string().default(''),
   /** folder of the embedded database (and, later, evidence files) */
   DATA_DIR: z.string().default('./data'),
   /** seed the demo township when the database is empty */

@@ -6,6 +6,11 @@ import type { Clock } from './lib/clock';
 
 export interface AppDeps {
   config: Config;
+  /**
+   * the primary; with DATABASE_READ_URL also `database.replica`. Report routes take their read
+   * handle from `reportDb(req)` (db/read-routing.ts): the replica when it holds the reader's own
+   * writes, else the primary (always the primary without a replica or on PGlite).
+   */
   database: Database;
   clock: Clock;
 }

@@ -12,7 +12,7 @@ import { runOverdueCheck } from './modules/problems/overdue';
 import { startControlSocket } from './ops/control';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, readUrl: config.DATABASE_READ_URL });
 const app = await buildApp({ config, database, clock: systemClock });
 
 if (config.SEED_DEMO) {

@@ -29,6 +29,8 @@ export interface Database {
   pglite?: PGlite;
   /** the connection pool, when on a server */
   pool?: pg.Pool;
+  /** a streaming replica's pool (DATABASE_READ_URL) for report reads; db/read-routing.ts decides when */
+  replica?: { db: Db; pool: pg.Pool };
   close(): Promise<void>;
 }
 
@@ -59,9 +61,9 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
   };
 }
 
-/** Opens a pool on a PostgreSQL server. */
-export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+/** Opens a pool on a PostgreSQL server; the application name tells the pools apart in pg_stat_activity. */
+export async function openPostgres(url: string, max = 10, applicationName = 'fupin'): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: applicationName });
   // A failed idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -69,10 +71,24 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
 }
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openDatabase(options: { url: string; dataDir: string }): Promise<Database> {
+export async function openDatabase(options: { url: string; dataDir: string; readUrl?: string }): Promise<Database> {
   const database = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir);
   await migrateDatabase(database);
-  return database;
+  // A replica is only meaningful beside a PostgreSQL primary; PGlite reads itself.
+  return options.url && options.readUrl ? withReplica(database, options.readUrl) : database;
+}
+
+/** The same database with a replica's pool beside it for report reads; closing closes both. */
+export async function withReplica(database: Database, readUrl: string, max = 10): Promise<Database> {
+  const replica = await openPostgres(readUrl, max, 'fupin-read');
+  return {
+    ...database,
+    replica: { db: replica.db, pool: replica.pool as pg.Pool },
+    close: async () => {
+      await replica.close();
+      await database.close();
+    },
+  };
 }
 
 /** Applies every migration not yet applied (of another folder: a restore stops at its backup's schema). */

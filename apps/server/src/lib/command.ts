@@ -3,6 +3,7 @@
  * handed to a command as its context. Every write of the application goes through here.
  */
 import type { Database, Tx } from '../db/client';
+import { noteWrite } from '../db/read-routing';
 import { type Actor, AuditWriter } from '../modules/audit/writer';
 import type { Clock } from './clock';
 
@@ -25,7 +26,12 @@ export async function runCommand<I, O>(
   input: I,
 ): Promise<O> {
   const now = clock.now();
-  return database.db.transaction(async (tx) => command({ tx, actor, now, audit: new AuditWriter(tx, actor, now) }, input));
+  const result = await database.db.transaction(async (tx) =>
+    command({ tx, actor, now, audit: new AuditWriter(tx, actor, now) }, input),
+  );
+  // With a read replica, the writer's reports stay on the primary until the replica has this write.
+  await noteWrite(database, actor.userId);
+  return result;
 }
 
 /** The actor of work the system does by itself (seeding, scheduled jobs). */

@@ -31,6 +31,7 @@
  */
 import { accountabilitySchema, lapseFilter, lapseListQuery, lapseListSchema, phaseOf } from '@fupin/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { reportDb } from '../../db/read-routing';
 import { sendXlsx } from '../../io/excel/send';
 import { phasesOf } from '../campaigns/repository';
 import { placeOf } from '../dashboard/context';
@@ -39,8 +40,7 @@ import { lapsesOf } from './lapses';
 import { matches, summarize } from './summary';
 
 export const accountabilityRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database, clock } = app.deps;
-  const { db } = database;
+  const { clock } = app.deps;
   const access = { permission: 'accountability.read', unit: { query: 'unitId' } } as const;
 
   app.get(
@@ -55,6 +55,7 @@ export const accountabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
     },
     async (req) => {
+      const db = await reportDb(req);
       const place = await placeOf(db, req.query.unitId, req.query.campaignId, clock.now());
       const { lapses, org, villages } = await lapsesOf(db, place);
       return summarize(place, lapses, org, villages);
@@ -73,6 +74,7 @@ export const accountabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
     },
     async (req) => {
+      const db = await reportDb(req);
       const { unitId, campaignId, limit, offset, ...f } = req.query;
       const place = await placeOf(db, unitId, campaignId, clock.now());
       const list = (await lapsesOf(db, place)).lapses.filter((l) => matches(l, f));
@@ -91,6 +93,7 @@ export const accountabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
     },
     async (req, reply) => {
+      const db = await reportDb(req);
       const { unitId, campaignId, ...f } = req.query;
       const place = await placeOf(db, unitId, campaignId, clock.now());
       const lapses = (await lapsesOf(db, place)).lapses.filter((l) => matches(l, f));

@@ -14,6 +14,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { reportDb } from '../../db/read-routing';
 import { writeGovernmentTable } from '../../io/excel/government-table';
 import { sendXlsx } from '../../io/excel/send';
 import { run } from '../../lib/http';
@@ -108,7 +110,7 @@ export const competitionPublicationRoutes: FastifyPluginAsyncZod = async (app) =
     },
   );
 
-  async function publishedRound(id: string): Promise<RoundRow> {
+  async function publishedRound(id: string, db: Db): Promise<RoundRow> {
     const round = await getRound(db, id);
     if (round.status !== 'published' && round.status !== 'final')
       throw new DomainError('COMPETITION_WRONG_STATE', { status: term(ROUND_STATUS_KEYS[round.status]) });
@@ -127,7 +129,8 @@ export const competitionPublicationRoutes: FastifyPluginAsyncZod = async (app) =
       config: { access: { permission: 'competition.read', unit: roundAnyUnit } },
     },
     async (req) => {
-      const round = await publishedRound(req.params.id);
+      const db = await reportDb(req);
+      const round = await publishedRound(req.params.id, db);
       return bulletin(db, round, await viewerOf(req, db, round.townshipId));
     },
   );
@@ -139,7 +142,8 @@ export const competitionPublicationRoutes: FastifyPluginAsyncZod = async (app) =
       config: { access: { permission: 'competition.read', unit: roundAnyUnit } },
     },
     async (req, reply) => {
-      const round = await publishedRound(req.params.id);
+      const db = await reportDb(req);
+      const round = await publishedRound(req.params.id, db);
       const b = await bulletin(db, round, await viewerOf(req, db, round.townshipId));
       const money = '+#,##0.00;-#,##0.00;0.00';
       const score = '0.00';

@@ -2,6 +2,7 @@ import { DomainError, HOUSEHOLD_TAGS, householdListQuery, shanghaiDate, tagCode 
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { reportDb } from '../../db/read-routing';
 import { households, members, roleAssignments, units, users } from '../../db/schema/index';
 import { sendXlsx } from '../../io/excel/send';
 import { run } from '../../lib/http';
@@ -55,7 +56,8 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const request = await exportRequest(req, req.query);
-      return sendXlsx(reply, `农户信息_${shanghaiDate(app.deps.clock.now())}.xlsx`, (out) => exportRegistry(db, request, out));
+      const read = await reportDb(req);
+      return sendXlsx(reply, `农户信息_${shanghaiDate(app.deps.clock.now())}.xlsx`, (out) => exportRegistry(read, request, out));
     },
   );
 
@@ -71,12 +73,13 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const request = await exportRequest(req, req.query);
+      const read = await reportDb(req);
       const unitId = req.query.villageId ?? req.query.townshipId ?? request.scope.townships[0] ?? request.scope.villages[0];
-      const [unit] = unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, unitId)) : [];
+      const [unit] = unitId ? await read.select({ name: units.name }).from(units).where(eq(units.id, unitId)) : [];
       const date = shanghaiDate(app.deps.clock.now());
       const title = `${unit?.name ?? ''}未脱贫户帮扶计划表`;
       return sendXlsx(reply, `${title}_${date}.xlsx`, (out) =>
-        exportNotOut(db, request, out, { title, unitName: unit?.name ?? '', date }),
+        exportNotOut(read, request, out, { title, unitName: unit?.name ?? '', date }),
       );
     },
   );

@@ -5,6 +5,7 @@
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUS_LABELS, shanghaiDate } from '@fupin/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { reportDb } from '../../db/read-routing';
 import { writeGovernmentTable } from '../../io/excel/government-table';
 import { sendXlsx } from '../../io/excel/send';
 import { loadScope, principalOf, scopeOfRequest } from '../../plugins/access';
@@ -43,7 +44,6 @@ const matrixCell = z.object({
 
 export const problemReportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, clock } = app.deps;
-  const { db } = database;
 
   app.get(
     '/api/problems/ledger.xlsx',
@@ -56,11 +56,13 @@ export const problemReportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'problem.read', unit: 'scoped' } },
     },
     async (req, reply) => {
+      const db = await reportDb(req);
       const me = principalOf(req);
       const scope = scopeOfRequest(req);
       const rows = await ledgerRows(db, scope, me.userId, req.query, clock.now());
       // A cadre's list holds only their paired households, so "paired with me" holds for every row.
-      const mayReadId = idVisibility(await loadScope(db, me.grants, 'household.read_id'));
+      // Grants are policy: read on the primary, so a revoked one counts at once, whatever the lag.
+      const mayReadId = idVisibility(await loadScope(database.db, me.grants, 'household.read_id'));
       const today = shanghaiDate(clock.now());
       const where = scope.townships.length === 1 ? (await getUnit(db, scope.townships[0] as string)).name : '';
       return sendXlsx(
@@ -124,6 +126,7 @@ export const problemReportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'problem.read', unit: { query: 'townshipId' } } },
     },
     async (req) => {
+      const db = await reportDb(req);
       const m = await problemMatrix(db, req.query.townshipId, req.query.campaignId ?? null, clock.now());
       return { ...m, categories: PROBLEM_CATEGORIES.codes.map((code) => ({ code, ...PROBLEM_CATEGORIES.labels[code] })) };
     },
@@ -136,6 +139,7 @@ export const problemReportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'problem.read', unit: { query: 'townshipId' } } },
     },
     async (req, reply) => {
+      const db = await reportDb(req);
       const township = await getUnit(db, req.query.townshipId);
       const m = await problemMatrix(db, township.id, req.query.campaignId ?? null, clock.now());
       const today = shanghaiDate(clock.now());
@@ -218,7 +222,7 @@ export const problemReportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: { permission: 'problem.read', unit: { query: 'townshipId' } } },
     },
-    async (req) => overdueByResponsible(db, req.query.townshipId, clock.now()),
+    async (req) => overdueByResponsible(await reportDb(req), req.query.townshipId, clock.now()),
   );
 
   app.post(
