@@ -70,8 +70,7 @@ async function loadRows(db: Db, place: Place) {
       first_at: string | null;
       cadres: string[];
     }>(
-      () => sql`select h.id as household_id, h.village_id, h.head_name, h.household_number, fv.first_at,
-          array(select p.cadre_id::text from pairings p where p.township_id = h.township_id and p.household_id = h.id) as cadres
+      () => sql`select h.id as household_id, h.village_id, h.head_name, h.household_number, fv.first_at
         from households h
         left join (select x.household_id, min(x.visited_at) as first_at from visits x
                    where x.township_id = ${t} and x.campaign_id = ${c?.id} group by x.household_id) fv on fv.household_id = h.id
@@ -162,7 +161,6 @@ export async function lapsesOf(db: Db, place: Place): Promise<Account> {
   const villageName = new Map(villages.map((v) => [v.id, v.name]));
   const cadreIds = [
     ...paired.map((r) => r.cadre_id),
-    ...survey.flatMap((r) => r.cadres),
     ...problemRows.flatMap((r) => [...r.cadres, ...(r.responsible_user_id ? [r.responsible_user_id] : [])]),
     ...orders.flatMap((o) =>
       typeof o.responsible_user_ids === 'string' ? JSON.parse(o.responsible_user_ids) : o.responsible_user_ids,
@@ -173,6 +171,17 @@ export async function lapsesOf(db: Db, place: Place): Promise<Account> {
   const chains = new Map<string, ReturnType<typeof responsibleChain>>();
   const t = place.township.id;
   const now = place.now;
+  // Every household of the survey not visited shares one verdict per deadline: work it out once.
+  const verdicts = new Map<string, ReturnType<typeof lateness>>();
+  const late = (deadline: string, at: Date | null) => {
+    if (at) return lateness(deadline, at, now);
+    let l = verdicts.get(deadline);
+    if (!l) {
+      l = lateness(deadline, null, now);
+      verdicts.set(deadline, l);
+    }
+    return l;
+  };
   const add = (
     duty: LapseDuty,
     key: string,
@@ -231,7 +240,7 @@ export async function lapsesOf(db: Db, place: Place): Promise<Account> {
         'paired_visit',
         `${r.household_id}:${r.cadre_id}`,
         end('visit'),
-        lateness(end('visit'), at, now),
+        late(end('visit'), at),
         at,
         r.village_id,
         household(r),
@@ -242,9 +251,7 @@ export async function lapsesOf(db: Db, place: Place): Promise<Account> {
     }
     for (const r of survey) {
       const at = date(r.first_at);
-      add('survey_visit', r.household_id, end('visit'), lateness(end('visit'), at, now), at, r.village_id, household(r), {
-        cadres: r.cadres,
-      });
+      add('survey_visit', r.household_id, end('visit'), late(end('visit'), at), at, r.village_id, household(r), {});
     }
     for (const r of siteRows) {
       const at = date(r.first_at);
@@ -253,7 +260,7 @@ export async function lapsesOf(db: Db, place: Place): Promise<Account> {
         'site_check',
         r.site_id,
         d,
-        lateness(d, at, now),
+        late(d, at),
         at,
         r.village_id,
         { type: 'site', id: r.site_id, label: r.name, detail: null },
@@ -270,7 +277,7 @@ export async function lapsesOf(db: Db, place: Place): Promise<Account> {
           'sector_sweep',
           `${sector}:${v.id}`,
           d,
-          lateness(d, at, now),
+          late(d, at),
           at,
           v.id,
           { type: 'sector', id: sector, label, detail: v.name },
@@ -290,7 +297,7 @@ export async function lapsesOf(db: Db, place: Place): Promise<Account> {
           `${kind}_summary`,
           v.id,
           deadline,
-          lateness(deadline, at, now),
+          late(deadline, at),
           at,
           v.id,
           { type: 'summary', id: kind, label, detail: v.name },
@@ -330,7 +337,7 @@ export async function lapsesOf(db: Db, place: Place): Promise<Account> {
       'order',
       o.id,
       o.deadline,
-      lateness(o.deadline, at, now),
+      late(o.deadline, at),
       at,
       villageId,
       { type: 'order', id: o.id, label: o.number, detail: o.title },
