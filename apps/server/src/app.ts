@@ -14,7 +14,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
 import { BackgroundJobs } from './lib/background';
@@ -50,6 +50,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID().slice(0, 8),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
+    // A path the router cannot read (bad %-escape, an id over 100 characters) is answered in the
+    // API's own shape and language, not Fastify's English default.
+    frameworkErrors: (error, req, reply) => {
+      const answer = reply as unknown as FastifyReply;
+      answer.status(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400).header('x-content-type-options', 'nosniff');
+      return answer.send(errorBody('zh-CN', req.id, 'VALIDATION_FAILED'));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

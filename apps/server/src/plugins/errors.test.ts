@@ -61,6 +61,40 @@ describe('error answers', () => {
     expect(res.json().error.message).toBe('提交的内容过大');
   });
 
+  it('refuses text the database cannot store (NUL, half a surrogate pair) as a field error, not a 500', async () => {
+    for (const username of ['a\u0000b', '\ud800x', 'x\udc00']) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'x' } });
+      expect(res.statusCode, username).toBe(400);
+      expect(res.json().error.fields).toEqual([{ path: 'username', message: '「用户名」：格式不正确' }]);
+    }
+    // A whole emoji (a surrogate pair) is text like any other.
+    const ok = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '👨‍👩‍👧', password: 'x' } });
+    expect(ok.statusCode).toBe(401);
+  });
+
+  it('answers a path the router cannot read in the API’s shape', async () => {
+    const long = await app.inject({ method: 'GET', url: `/api/units/${'x'.repeat(200)}`, headers: { cookie } });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: '提交的内容有误，请按提示修改' });
+    const bad = await app.inject({ method: 'GET', url: '/api/units/%E0%A4%A', headers: { cookie } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers an upload cut short with 400, not 500', async () => {
+    const village = (await app.inject({ method: 'GET', url: '/api/units', headers: { cookie } }))
+      .json()
+      .items.find((u: { kind: string }) => u.kind === 'village');
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/registry/imports?unitId=${village.id}`,
+      headers: { cookie, 'content-type': 'multipart/form-data; boundary=----x' },
+      payload: '------x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('提交的内容有误，请按提示修改');
+  });
+
   it('answers an unknown API path with a JSON 404', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/nothing-here', headers: { cookie } });
     expect(res.statusCode).toBe(404);

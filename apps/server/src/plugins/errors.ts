@@ -168,6 +168,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const fe = err as FastifyError;
     if (fe.statusCode === 429) return send(reply, req, 'RATE_LIMITED');
     if (fe.statusCode === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, req, 'PAYLOAD_TOO_LARGE');
+    // A multipart upload cut short or with the wrong boundary (busboy says so without a status).
+    if (!fe.statusCode && /multipart/i.test(fe.message ?? '')) {
+      req.log.info({ err }, 'unreadable upload');
+      return send(reply, req, 'VALIDATION_FAILED');
+    }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Malformed JSON, a wrong content type and the like: the request itself is unreadable.
       req.log.info({ err }, 'bad request');
