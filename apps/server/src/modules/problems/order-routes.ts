@@ -23,6 +23,7 @@ import { principalOf, scopeOfRequest, type UnitSource } from '../../plugins/acce
 import { getUnit } from '../org/repository';
 import { issueOrder } from './commands/orders';
 import { ledgerRows, problemScope } from './queries';
+import { worksInTownship } from './repository';
 
 const orderSchema = z.object({
   id: z.uuid(),
@@ -174,9 +175,10 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'order.manage', unit: { body: 'townshipId' } } },
     },
     async (req) => {
-      const found = await db.select({ id: users.id }).from(users).where(inArray(users.id, req.body.responsibleUserIds));
-      if (found.length !== new Set(req.body.responsibleUserIds).size)
-        throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'responsibleUserIds', key: 'issue.invalid_option' }]);
+      // Each person answerable must exist and work in the township: no one elsewhere is named (or notified).
+      for (const [i, id] of req.body.responsibleUserIds.entries())
+        if (!(await worksInTownship(db, id, req.body.townshipId)))
+          throw new DomainError('VALIDATION_FAILED', {}, [{ path: `responsibleUserIds.${i}`, key: 'issue.invalid_option' }]);
       await run(req, issueOrder, req.body);
       return { order: await oneOrder(req.body.id), problemIds: req.body.problemIds };
     },

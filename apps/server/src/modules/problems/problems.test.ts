@@ -264,6 +264,32 @@ describe('the problem ledger', () => {
       deadline: '2020-03-30',
       measures: '协调卫生院配药',
     });
+    // Nobody of another township (nor an id that is no one's) can be made answerable: refused, naming the field.
+    for (const stranger of [county.users.get('t2.edu')?.id, randomUUID()]) {
+      const res = await admin.post(`/api/problems/${id}/assign`, { responsibleUserId: stranger });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.fields).toEqual([
+        { path: 'responsibleUserId', message: expect.stringContaining('不是有效的选项') },
+      ]);
+      const order = await admin.post('/api/orders', {
+        id: randomUUID(),
+        townshipId: township,
+        title: '越界督办',
+        deadline: '2020-03-25',
+        responsibleUserIds: [edu?.id, stranger],
+        problemIds: [id],
+      });
+      expect(order.statusCode, order.body).toBe(400);
+      expect(order.json().error.fields[0].path).toBe('responsibleUserIds.1');
+    }
+    const created = await admin.post('/api/problems', {
+      id: randomUUID(),
+      unitId: township,
+      category: 'housing',
+      description: '越界责任人',
+      responsibleUserId: county.users.get('t2.admin')?.id,
+    });
+    expect(created.statusCode, created.body).toBe(400);
   });
 
   it('a supervision order follows its problems: in progress, then done; exported as a table', async () => {

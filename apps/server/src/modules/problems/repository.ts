@@ -1,8 +1,8 @@
 /** SQL of the problem ledger. */
 import { DomainError, type Grant, type Permission, reachOn, term } from '@fupin/domain';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { problemEvidence, problems } from '../../db/schema/index';
+import { problemEvidence, problems, roleAssignments, units, users } from '../../db/schema/index';
 import { loadUnitChains } from '../../plugins/access';
 import { isPairedWith } from '../households/repository';
 
@@ -55,4 +55,29 @@ export async function permissionsOver(
       held.add(permission);
   }
   return held;
+}
+
+/**
+ * Whether a person works in a township (their home unit or one of their roles lies in it, or in
+ * its county's own office): only such a person can be made answerable for its problems, so no
+ * one elsewhere is named on them (or told of them).
+ */
+export async function worksInTownship(db: Db | Tx, userId: string, townshipId: string): Promise<boolean> {
+  const [township] = await db.select({ countyId: units.countyId }).from(units).where(eq(units.id, townshipId));
+  if (!township) return false;
+  const here = or(eq(units.townshipId, townshipId), eq(units.id, township.countyId));
+  const home = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.homeUnitId))
+    .where(and(eq(users.id, userId), here))
+    .limit(1);
+  if (home.length > 0) return true;
+  const role = await db
+    .select({ id: roleAssignments.id })
+    .from(roleAssignments)
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(and(eq(roleAssignments.userId, userId), here))
+    .limit(1);
+  return role.length > 0;
 }

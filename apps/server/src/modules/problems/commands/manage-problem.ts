@@ -10,7 +10,7 @@ import type { CommandContext } from '../../../lib/command';
 import { uuidv7 } from '../../../lib/ids';
 import { notifyProblemAssigned, notifyProblemEscalated } from '../../notifications/notify';
 import { getUnit } from '../../org/repository';
-import { getProblem } from '../repository';
+import { getProblem, worksInTownship } from '../repository';
 
 export interface NewProblem {
   id: string;
@@ -38,6 +38,7 @@ export async function recordProblem(ctx: CommandContext, p: NewProblem) {
     .from(problems)
     .where(and(eq(problems.townshipId, p.townshipId), eq(problems.id, p.id)));
   if (existing) return existing;
+  await assertAnswerable(ctx, p.responsibleUserId, p.townshipId);
   const row = {
     townshipId: p.townshipId,
     id: p.id,
@@ -88,6 +89,12 @@ export async function recordProblem(ctx: CommandContext, p: NewProblem) {
   return inserted;
 }
 
+/** A responsible person must exist and work in the problem's township. */
+async function assertAnswerable(ctx: CommandContext, userId: string | null | undefined, townshipId: string) {
+  if (userId && !(await worksInTownship(ctx.tx, userId, townshipId)))
+    throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'responsibleUserId', key: 'issue.invalid_option' }]);
+}
+
 export async function assignProblem(
   ctx: CommandContext,
   input: {
@@ -105,6 +112,7 @@ export async function assignProblem(
     if ((unit.townshipId ?? unit.id) !== before.townshipId)
       throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'responsibleUnitId', key: 'issue.invalid_option' }]);
   }
+  await assertAnswerable(ctx, input.responsibleUserId, before.townshipId);
   const [after] = await tx
     .update(problems)
     .set({
