@@ -138,6 +138,12 @@ describe('rule sets and flags', () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityType, 'rule_set'), eq(auditLog.entityId, draft.id)));
     expect(audits.map((a) => a.action)).toEqual(['create', 'start_activation', 'activate']);
+    const retired = sets.find((s: { status: string }) => s.status === 'retired');
+    const [retire] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'rule_set'), eq(auditLog.entityId, retired.id), eq(auditLog.action, 'retire')));
+    expect(retire?.after).toEqual({ status: 'retired', replacedBy: draft.id });
   });
 
   it('edits only drafts', async () => {

@@ -54,6 +54,18 @@ export async function finishActivation(ctx: CommandContext, input: { id: string;
       .where(and(eq(ruleSets.townshipId, t), inArray(ruleSets.id, retired)));
     // Retired sets keep their definition (the audit has it); their flags answer no question any more.
     await tx.delete(householdFlags).where(and(eq(householdFlags.townshipId, t), inArray(householdFlags.ruleSetId, retired)));
+    // Each retired set's own trail says when and by which set it was replaced.
+    await ctx.audit.recordMany(
+      retired.map((id) => ({
+        townshipId: t,
+        entityType: 'rule_set',
+        entityId: id,
+        action: 'retire',
+        unitId: t,
+        before: { status: 'active' },
+        after: { status: 'retired', replacedBy: set.id },
+      })),
+    );
   }
   await tx
     .update(ruleSets)
