@@ -313,6 +313,13 @@ describe('the problem ledger', () => {
     expect((await admin.post('/api/orders', body)).json().order.number).toBe('督办〔2020〕1号');
     // The order's deadline binds its problems (the earlier of the two).
     expect((await admin.get(`/api/problems/${a}`)).json().problem.deadline).toBe('2020-03-16');
+    // Each problem's own audit trail shows the order it came under.
+    const ordered = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'problem'), eq(auditLog.action, 'ordered')));
+    expect(ordered.map((r) => r.entityId).sort()).toEqual([a, b].sort());
+    expect(ordered[0]?.after).toMatchObject({ orderId, number: '督办〔2020〕1号', deadline: '2020-03-16' });
     const v01 = await user('t1.v01');
     const fs01 = await user('t1.fs01');
     for (const id of [a, b]) {

@@ -25,7 +25,7 @@ export async function issueOrder(
     .where(and(eq(supervisionOrders.townshipId, input.townshipId), eq(supervisionOrders.id, input.id)));
   if (existing) return existing;
   const found = await tx
-    .select({ id: problems.id, status: problems.status })
+    .select({ id: problems.id, status: problems.status, villageId: problems.villageId, deadline: problems.deadline })
     .from(problems)
     .where(and(eq(problems.townshipId, input.townshipId), inArray(problems.id, input.problemIds)));
   if (found.length !== new Set(input.problemIds).size)
@@ -79,6 +79,22 @@ export async function issueOrder(
     unitId: input.townshipId,
     after: { ...row, problemIds: input.problemIds },
   });
+  // Each problem's own trail shows it came under the order (and the deadline it now has).
+  await ctx.audit.recordMany(
+    found.map((p) => ({
+      townshipId: input.townshipId,
+      entityType: 'problem',
+      entityId: p.id,
+      action: 'ordered',
+      unitId: p.villageId ?? input.townshipId,
+      before: { deadline: p.deadline },
+      after: {
+        orderId: input.id,
+        number: row.number,
+        deadline: p.deadline && p.deadline < input.deadline ? p.deadline : input.deadline,
+      },
+    })),
+  );
   await notifyOrderIssued(ctx, row, input.problemIds.length);
   return row;
 }
