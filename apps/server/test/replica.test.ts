@@ -261,4 +261,15 @@ describe.skipIf(reason !== null)('a streaming read replica for reports', () => {
     }
     expect(routing.served.replica + routing.served.primary).toBe(served + 4);
   });
+
+  it('when the replica stops, reports are served by the primary', async () => {
+    const routing = readRouting(database);
+    const total = await problemsOnDashboard(discipline);
+    const replica = clusters.pop() as string;
+    asPostgres('pg_ctl', ['-D', replica, '-m', 'fast', '-w', 'stop']);
+    await new Promise((r) => setTimeout(r, 150));
+    const served = { ...routing.served };
+    expect(await problemsOnDashboard(discipline)).toBe(total);
+    expect(routing.served.primary).toBe(served.primary + 1);
+  });
 });

@@ -62,8 +62,17 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
 }
 
 /** Opens a pool on a PostgreSQL server; the application name tells the pools apart in pg_stat_activity. */
-export async function openPostgres(url: string, max = 10, applicationName = 'fupin'): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: applicationName });
+export async function openPostgres(
+  url: string,
+  max = 10,
+  options: { applicationName?: string; connectTimeoutMs?: number } = {},
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: options.applicationName ?? 'fupin',
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
+  });
   // A failed idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -80,7 +89,8 @@ export async function openDatabase(options: { url: string; dataDir: string; read
 
 /** The same database with a replica's pool beside it for report reads; closing closes both. */
 export async function withReplica(database: Database, readUrl: string, max = 10): Promise<Database> {
-  const replica = await openPostgres(readUrl, max, 'fupin-read');
+  // An unreachable replica must fail fast: reports then go to the primary (read-routing.ts).
+  const replica = await openPostgres(readUrl, max, { applicationName: 'fupin-read', connectTimeoutMs: 2_000 });
   return {
     ...database,
     replica: { db: replica.db, pool: replica.pool as pg.Pool },
