@@ -77,6 +77,7 @@ describe.skipIf(!browserAvailable())('township office journey 镇扶贫办', () 
       expect(await page.getByTestId('brand').textContent()).toContain('扶贫 · 大走访 大排查 大比武');
       expect(await menuLabels(page)).toEqual([
         '工作台',
+        '工作看板',
         '农户台账',
         '导入农户',
         '我的走访',
@@ -87,10 +88,14 @@ describe.skipIf(!browserAvailable())('township office journey 镇扶贫办', () 
         '排查汇总',
         '督办整改单',
         '研判会',
+        '大比武',
+        '年度得分',
         '重点户规则',
         '检查清单',
+        '比武设置',
         '单位管理',
         '用户管理',
+        '责任倒查',
         '操作日志',
       ]);
       await shot('02-units');
@@ -127,6 +132,7 @@ describe.skipIf(!browserAvailable())('township office journey 镇扶贫办', () 
       await page.getByRole('columnheader', { name: 'Last login' }).waitFor();
       expect(await menuLabels(page)).toEqual([
         'Home',
+        'Dashboard',
         'Households',
         'Import households',
         'My visits',
@@ -137,10 +143,14 @@ describe.skipIf(!browserAvailable())('township office journey 镇扶贫办', () 
         'Inspection summary',
         'Supervision orders',
         'Analysis meeting',
+        'Competition',
+        'Competition year',
         'Key-household rules',
         'Checklists',
+        'Competition settings',
         'Units',
         'Users',
+        'Accountability',
         'Audit log',
       ]);
       await page.getByRole('heading', { name: 'Users' }).waitFor();
