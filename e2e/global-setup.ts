@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { copyGuidePictures } from './guide-pictures';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -56,6 +57,7 @@ export default async function setup(project: TestProject) {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`${dist} is missing: \`npm test\` builds it first; run \`npm run build\``);
   }
+  const started = Date.now();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fupin-e2e-'));
   let log = '';
@@ -86,5 +88,7 @@ export default async function setup(project: TestProject) {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
+    // The user guide's pictures follow the app: this run's screenshots replace the old copies.
+    copyGuidePictures(started);
   };
 }

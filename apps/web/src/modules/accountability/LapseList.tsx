@@ -58,6 +58,8 @@ export function LapseList({ items, paging, mobile }: { items: Lapse[]; paging: D
       rowKey={(l) => l.key}
       mobile={mobile}
       paging={paging}
+      // wide enough for a desk beside the menu; the chain wraps within its column
+      scrollX={1040}
       card={(l) => (
         <Flex vertical gap={4}>
           <Flex justify="space-between" gap={8} align="flex-start">
@@ -87,18 +89,18 @@ export function LapseList({ items, paging, mobile }: { items: Lapse[]; paging: D
         </Flex>
       )}
       columns={[
-        { title: t('accountability.lapses.duty'), key: 'duty', width: 150, render: (_, l) => duty(l) },
-        { title: t('accountability.lapses.subject'), key: 'subject', width: 240, render: (_, l) => subject(l) },
+        { title: t('accountability.lapses.duty'), key: 'duty', width: 130, render: (_, l) => duty(l) },
+        { title: t('accountability.lapses.subject'), key: 'subject', width: 210, render: (_, l) => subject(l) },
         { title: t('accountability.lapses.village'), dataIndex: 'villageName', render: (v: string | null) => v ?? '—' },
         { title: t('accountability.lapses.deadline'), dataIndex: 'deadline' },
         { title: t('accountability.lapses.late'), key: 'late', render: (_, l) => late(l) },
         {
           title: t('accountability.lapses.responsible'),
           key: 'responsible',
-          width: 200,
+          width: 170,
           render: (_, l) => <Chain entries={l.responsible} />,
         },
-        { title: t('accountability.lapses.chain'), key: 'chain', width: 260, render: (_, l) => <Chain entries={l.chain} /> },
+        { title: t('accountability.lapses.chain'), key: 'chain', width: 240, render: (_, l) => <Chain entries={l.chain} /> },
       ]}
     />
   );

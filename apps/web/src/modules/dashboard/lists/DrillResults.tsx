@@ -19,7 +19,10 @@ export function DrillResults<T extends object>({
   card,
   mobile,
   paging,
+  scrollX = 'max-content',
 }: {
+  /** the table's width on a desk: its content's, or a fixed width whose columns wrap */
+  scrollX?: number | 'max-content';
   items: T[];
   rowKey: (row: T) => string;
   columns: TableColumnsType<T>;
@@ -60,7 +63,7 @@ export function DrillResults<T extends object>({
       columns={columns}
       loading={paging.loading}
       pagination={pagination}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: scrollX }}
       locale={{ emptyText: empty }}
       data-testid="drill-list"
       onRow={() => ({ 'data-testid': 'drill-row' }) as React.HTMLAttributes<HTMLElement>}
