@@ -21,9 +21,9 @@ import ExcelJS from '../apps/server/src/io/excel/exceljs';
 import { FixedClock } from '../apps/server/src/lib/clock';
 import { runCommand, SYSTEM_ACTOR } from '../apps/server/src/lib/command';
 import { commitImport } from '../apps/server/src/modules/imports/commands/commit-import';
-import { installDefaultRules } from '../apps/server/src/modules/rules/install-default';
 import { startImport } from '../apps/server/src/modules/imports/commands/start-import';
 import { readImport } from '../apps/server/src/modules/imports/job';
+import { installDefaultRules } from '../apps/server/src/modules/rules/install-default';
 import { largeWorkbook } from '../apps/server/test/xlsx';
 import { peakRssMb } from './lib/measure';
 

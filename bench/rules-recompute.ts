@@ -8,7 +8,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openPostgres, migrateDatabase, selectRows } from '../apps/server/src/db/client';
+import { migrateDatabase, openPostgres, selectRows } from '../apps/server/src/db/client';
 import { ruleSets } from '../apps/server/src/db/schema/index';
 import { seedCounty } from '../apps/server/src/demo/seed-county';
 import { systemClock } from '../apps/server/src/lib/clock';
@@ -32,9 +32,18 @@ const database = await openPostgres(u.toString(), 4);
 try {
   await migrateDatabase(database);
   console.log(`seeding a county of ${HOUSEHOLDS.toLocaleString()} households …`);
-  const county = await seedCounty(database, systemClock, { townships: 15, households: HOUSEHOLDS, villagesPerTownship: 12, password: 'bench2026', seed: 5 });
+  const county = await seedCounty(database, systemClock, {
+    townships: 15,
+    households: HOUSEHOLDS,
+    villagesPerTownship: 12,
+    password: 'bench2026',
+    seed: 5,
+  });
   await database.db.execute(sql`analyze`);
-  const sets = await database.db.select().from(ruleSets).where(and(eq(ruleSets.status, 'active')));
+  const sets = await database.db
+    .select()
+    .from(ruleSets)
+    .where(and(eq(ruleSets.status, 'active')));
 
   // Baseline: the same rows read, nothing evaluated or written.
   let t0 = performance.now();
@@ -42,7 +51,10 @@ try {
   for (const set of sets) {
     let last = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = await selectRows<{ id: string }>(database.db, householdsForRules(sql`h.township_id = ${set.townshipId} and h.id > ${last}`, 5000));
+      const rows = await selectRows<{ id: string }>(
+        database.db,
+        householdsForRules(sql`h.township_id = ${set.townshipId} and h.id > ${last}`, 5000),
+      );
       if (rows.length === 0) break;
       read += rows.length;
       last = rows[rows.length - 1]?.id as string;
@@ -63,8 +75,22 @@ try {
     `Full re-evaluation of a county on PostgreSQL: ${county.townships} townships, ${households.toLocaleString()} households, ${county.members.toLocaleString()} members`,
     ['run', 'households', 'seconds', 'households/s', '× bare read', 'flags written'],
     [
-      ['baseline: bare read of the same rows', read, (readMs / 1000).toFixed(2), Math.round((read / readMs) * 1000).toLocaleString(), '1.00', 0],
-      ['read + evaluate + write flags', households, (fullMs / 1000).toFixed(2), Math.round((households / fullMs) * 1000).toLocaleString(), (fullMs / readMs).toFixed(2), flags],
+      [
+        'baseline: bare read of the same rows',
+        read,
+        (readMs / 1000).toFixed(2),
+        Math.round((read / readMs) * 1000).toLocaleString(),
+        '1.00',
+        0,
+      ],
+      [
+        'read + evaluate + write flags',
+        households,
+        (fullMs / 1000).toFixed(2),
+        Math.round((households / fullMs) * 1000).toLocaleString(),
+        (fullMs / readMs).toFixed(2),
+        flags,
+      ],
     ],
   );
   console.log(`target < 5 s for 50,000 households: ${fullMs < 5000 * (households / 50_000) ? 'met' : 'NOT met'}`);

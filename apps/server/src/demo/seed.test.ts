@@ -88,6 +88,8 @@ describe('demo township', () => {
     expect(units.filter((u: { kind: string }) => u.kind === 'township')).toHaveLength(2);
     // Each township is under way: this year's campaign and its villages' sites.
     expect(await count(sql`select count(distinct township_id)::int as n from campaigns`)).toBe(3);
-    expect(await count(sql`select count(*)::int as n from sites s join units u on u.id = s.village_id where u.kind = 'village'`)).toBeGreaterThan(2 * 3 * 2);
+    expect(
+      await count(sql`select count(*)::int as n from sites s join units u on u.id = s.village_id where u.kind = 'village'`),
+    ).toBeGreaterThan(2 * 3 * 2);
   });
 });
