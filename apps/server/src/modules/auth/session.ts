@@ -4,9 +4,13 @@
  * too long, or at its absolute expiry.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { Grant, Role, UnitKind } from '@fupin/domain';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
-import { findSessionWithUser, loadGrants, type Principal, touchSession } from './repository';
+import type { Db } from '../../db/client';
+import { roleAssignments, sessions, units, users } from '../../db/schema/index';
+import { type Principal, touchSession } from './repository';
 
 export const SESSION_COOKIE = 'fupin_session';
 
@@ -37,26 +41,81 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: config.COOKIE_SECURE });
 }
 
+/** The last use is written at most once a minute (reads stay reads); idle timeouts count in hours. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The session, its user and every role grant in one statement (a row a grant; one row with null
+ * grant columns for a person without roles), read afresh on every request so a revoked session or
+ * a removed role takes effect at once. Prepared once per database: built and planned once.
+ */
+function sessionQuery(db: Db) {
+  return db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      homeUnitId: users.homeUnitId,
+      mustChangePassword: users.mustChangePassword,
+      disabledAt: users.disabledAt,
+      role: roleAssignments.role,
+      unitId: roleAssignments.unitId,
+      sector: roleAssignments.sector,
+      unitKind: units.kind,
+      countyId: units.countyId,
+      townshipId: units.townshipId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .leftJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('fupin_session_principal');
+}
+const prepared = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+
 /** The person behind a request, or null when the cookie is absent, unknown, revoked or expired. */
 export async function authenticate(req: FastifyRequest): Promise<Principal | null> {
   const token = req.cookies[SESSION_COOKIE];
   if (!token) return null;
   const { database, clock, config } = req.server.deps;
   const id = sessionIdOf(token);
-  const found = await findSessionWithUser(database.db, id);
-  if (!found) return null;
+  const { db } = database;
+  let query = prepared.get(db);
+  if (!query) {
+    query = sessionQuery(db);
+    prepared.set(db, query);
+  }
+  const rows = await query.execute({ id });
+  const first = rows[0];
+  if (!first) return null;
   const now = clock.now();
-  const { session, user } = found;
-  const idleLimit = new Date(session.lastSeenAt.getTime() + config.SESSION_IDLE_HOURS * 3_600_000);
-  if (session.revokedAt || session.expiresAt <= now || idleLimit <= now || user.disabledAt) return null;
-  await touchSession(database.db, id, now);
+  const idleLimit = new Date(first.lastSeenAt.getTime() + config.SESSION_IDLE_HOURS * 3_600_000);
+  if (first.revokedAt || first.expiresAt <= now || idleLimit <= now || first.disabledAt) return null;
+  // The same condition touchSession's UPDATE carries, checked here first so most requests skip it.
+  if (first.lastSeenAt.getTime() < now.getTime() - TOUCH_EVERY_MS) await touchSession(db, id, now);
+  const grants: Grant[] = [];
+  for (const r of rows) {
+    if (r.role === null || r.unitId === null || r.unitKind === null || r.countyId === null) continue;
+    grants.push({
+      role: r.role as Role,
+      unitId: r.unitId,
+      unitKind: r.unitKind as UnitKind,
+      countyId: r.countyId,
+      townshipId: r.townshipId,
+      sector: r.sector,
+    });
+  }
   return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    homeUnitId: user.homeUnitId,
-    mustChangePassword: user.mustChangePassword,
+    userId: first.userId,
+    username: first.username,
+    displayName: first.displayName,
+    homeUnitId: first.homeUnitId,
+    mustChangePassword: first.mustChangePassword,
     sessionId: id,
-    grants: await loadGrants(database.db, user.id),
+    grants,
   };
 }
