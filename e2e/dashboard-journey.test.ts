@@ -258,6 +258,15 @@ describe.skipIf(!browserAvailable())('the township dashboard 工作看板', () =
       await page.getByTestId('drill-filter-state').getByText('状态：未上报').waitFor();
       await page.getByTestId('drill-row').first().waitFor();
       await fullShot(page, shot, '153-drill-summaries');
+
+      // 走访汇总已上报, the figure: the villages in, on time or late, as many as it counts.
+      await page.getByTestId('back-to-dashboard').click();
+      const reported = await figure(page, 'figure-summaries');
+      await page.getByTestId('figure-summaries').click();
+      await page.waitForURL((u) => u.pathname === '/dashboard/summaries' && u.searchParams.get('state') === 'reported');
+      await page.getByTestId('drill-filter-state').getByText('状态：已上报（含逾期上报）').waitFor();
+      await page.getByTestId('drill-list').waitFor();
+      await expect.poll(() => listTotal(page)).toBe(reported);
     });
   });
 

@@ -2,7 +2,7 @@ import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from './api';
 import { STATE_COLORS } from './charts';
-import { type DrillFilters, drillHref, percent } from './drill';
+import { type DrillFilters, drillHref, percent, REPORTED } from './drill';
 import { Figure } from './Figure';
 
 /** The headline: visit tasks (with how many are visited), overdue and due; problems open, overdue and closed; summaries in. */
@@ -54,7 +54,7 @@ export function Figures({ d, frame }: { d: Dashboard; frame: Pick<DrillFilters, 
       title: t('dashboard.figures.summaries'),
       value: s.submitted,
       note: t('dashboard.figures.summariesOf', { count: s.villages }),
-      to: drillHref('summaries', { ...frame, kind: 'visit' }),
+      to: drillHref('summaries', { ...frame, kind: 'visit', state: REPORTED }),
     },
   ];
   return (

@@ -6,7 +6,9 @@ import {
   drillHref,
   drillQuery,
   EMPTY_DRILL,
+  pageOfRows,
   percent,
+  REPORTED,
   readDrill,
   withoutFilter,
   writeDrill,
@@ -143,5 +145,27 @@ describe('percent', () => {
     [395, 395, 100],
   ])('%i of %i is %d%%', (part, whole, pct) => {
     expect(percent(part, whole)).toBe(pct);
+  });
+});
+
+describe('已上报: the villages whose summary is in, on time or late', () => {
+  const f = { ...EMPTY_DRILL, unit: T, campaign: C, state: REPORTED };
+  const rows = ['submitted', 'pending', 'submitted_late', 'late', 'submitted'].map((state, i) => ({ villageId: `v${i}`, state }));
+
+  it('is a state of the summary list only', () => {
+    expect(readDrill('summaries', new URLSearchParams('state=reported')).filters.state).toBe(REPORTED);
+    expect(readDrill('visits', new URLSearchParams('state=reported')).filters.state).toBeNull();
+  });
+
+  it('asks for every village of the unit and keeps the reported ones, paged here', () => {
+    expect(drillQuery('summaries', f, 2, 20)).toEqual({ unitId: T, campaignId: C, kind: 'visit', limit: 500, offset: 0 });
+    expect(pageOfRows(f, { items: rows, total: 5 }, 1, 2)).toEqual({ items: [rows[0], rows[2]], total: 3 });
+    expect(pageOfRows(f, { items: rows, total: 5 }, 2, 2)).toEqual({ items: [rows[4]], total: 3 });
+  });
+
+  it('leaves every other list as the server paged it', () => {
+    const other = { ...f, state: 'pending' };
+    expect(pageOfRows(other, { items: rows.slice(0, 2), total: 9 }, 3, 2)).toEqual({ items: rows.slice(0, 2), total: 9 });
+    expect(pageOfRows(other, undefined, 1, 20)).toEqual({ items: [], total: 0 });
   });
 });

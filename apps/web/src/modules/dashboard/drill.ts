@@ -41,11 +41,20 @@ export const DRILL_PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * 已上报 (reported) counts villages whose summary is in, on time or late: two of the server's
+ * states. The summary list is one row a village, so the page asks for all of them and keeps those.
+ */
+export const REPORTED = 'reported';
+export const REPORTED_STATES: readonly string[] = ['submitted', 'submitted_late'];
+/** Every village of a township on one request (the API's page limit). */
+const ALL_VILLAGES = 500;
+
 /** The states a list's filter takes: the same words its figures count. */
 export const LIST_STATES: Record<DrillList, readonly string[]> = {
   visits: VISIT_TASK_STATES,
   problems: PROBLEM_FIGURES,
-  summaries: SUMMARY_STATES,
+  summaries: [...SUMMARY_STATES, REPORTED],
 };
 
 const uuid = (v: string | null) => (v && UUID.test(v) ? v : null);
@@ -106,7 +115,25 @@ export function drillQuery(
   if (list === 'visits')
     return { ...base, campaignId: f.campaign ?? undefined, villageId: f.village ?? undefined, cadreId: f.cadre ?? undefined };
   if (list === 'problems') return { ...base, villageId: f.village ?? undefined, category: f.category ?? undefined };
+  if (f.state === REPORTED)
+    return { unitId: f.unit, campaignId: f.campaign ?? undefined, kind: f.kind, limit: ALL_VILLAGES, offset: 0 };
   return { ...base, campaignId: f.campaign ?? undefined, kind: f.kind };
+}
+
+/**
+ * The rows of a page as the figure counted them: the list itself, or for 已上报 the villages in
+ * either reported state, paged here.
+ */
+export function pageOfRows<T extends object>(
+  f: DrillFilters,
+  answer: { items: T[]; total: number } | undefined,
+  page: number,
+  pageSize: number,
+): { items: T[]; total: number } {
+  if (!answer) return { items: [], total: 0 };
+  if (f.state !== REPORTED) return answer;
+  const kept = answer.items.filter((r) => REPORTED_STATES.includes((r as { state?: string }).state ?? ''));
+  return { items: kept.slice((page - 1) * pageSize, page * pageSize), total: kept.length };
 }
 
 /** The filters set on a list that a person may remove, in the order the tags show them. */

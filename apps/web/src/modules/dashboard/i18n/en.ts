@@ -52,7 +52,13 @@ export const dashboardEn: Messages['dashboard'] = {
     deadline: 'due {{date}}',
     village: 'Village',
   },
-  summaryStates: { submitted: 'On time', submitted_late: 'Late', pending: 'Not yet', late: 'Overdue' },
+  summaryStates: {
+    submitted: 'On time',
+    submitted_late: 'Late',
+    pending: 'Not yet',
+    late: 'Overdue',
+    reported: 'Reported (on time or late)',
+  },
   ranking: {
     title: 'Latest competition ranking',
     none: 'No ranking published yet',

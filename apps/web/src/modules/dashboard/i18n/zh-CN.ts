@@ -54,7 +54,13 @@ export const dashboardZhCN = {
     deadline: '截止 {{date}}',
     village: '村',
   },
-  summaryStates: { submitted: '按时上报', submitted_late: '逾期上报', pending: '未上报', late: '逾期未报' },
+  summaryStates: {
+    submitted: '按时上报',
+    submitted_late: '逾期上报',
+    pending: '未上报',
+    late: '逾期未报',
+    reported: '已上报（含逾期上报）',
+  },
   ranking: {
     title: '最新大比武排名',
     none: '还没有发布的排名',

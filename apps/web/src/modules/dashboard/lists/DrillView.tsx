@@ -14,6 +14,8 @@ import {
   type DrillFilters,
   type DrillList,
   drillQuery,
+  pageOfRows,
+  REPORTED,
   type RemovableFilter,
   readDrill,
   withoutFilter,
@@ -36,7 +38,9 @@ export function DrillView({ list }: { list: DrillList }) {
   const labels = useProblemLabels();
   const [params, setParams] = useSearchParams();
   const { filters, page, pageSize } = readDrill(list, params);
-  const rows = useDashboardList<AnyPage>(list, drillQuery(list, filters, page, pageSize));
+  const answer = useDashboardList<AnyPage>(list, drillQuery(list, filters, page, pageSize));
+  type Row = AnyPage['items'][number];
+  const data = answer.data ? pageOfRows<Row>(filters, answer.data as { items: Row[]; total: number }, page, pageSize) : undefined;
   // Names for the tags (and the title): the dashboard the list came from is usually cached.
   const dashboard = useDashboard(filters.unit, list === 'problems' ? null : filters.campaign);
   const d = dashboard.data;
@@ -65,7 +69,9 @@ export function DrillView({ list }: { list: DrillList }) {
         ? t(`visits.states.${value as VisitTaskState}`)
         : list === 'problems'
           ? t(`dashboard.problemStates.${value as ProblemFigure}`)
-          : t(`dashboard.summaryStates.${value as SummaryState}`);
+          : value === REPORTED
+            ? t('dashboard.summaryStates.reported')
+            : t(`dashboard.summaryStates.${value as SummaryState}`);
     return t('dashboard.list.state', { name });
   };
 
@@ -76,8 +82,8 @@ export function DrillView({ list }: { list: DrillList }) {
   const paging = {
     page,
     pageSize,
-    total: rows.data?.total ?? 0,
-    loading: rows.isFetching,
+    total: data?.total ?? 0,
+    loading: answer.isFetching,
     onPage: (p: number, size: number) => go(filters, size === pageSize ? p : 1, size),
   };
 
@@ -116,14 +122,14 @@ export function DrillView({ list }: { list: DrillList }) {
           onRemove={(key) => go(withoutFilter(filters, key))}
           onClear={() => go({ ...filters, village: null, cadre: null, category: null, state: null })}
         />
-        {rows.error ? (
-          <QueryError error={rows.error} onRetry={() => void rows.refetch()} />
+        {answer.error ? (
+          <QueryError error={answer.error} onRetry={() => void answer.refetch()} />
         ) : list === 'visits' ? (
-          <VisitTaskList items={(rows.data as VisitTaskPage | undefined)?.items ?? []} paging={paging} mobile={mobile} />
+          <VisitTaskList items={(data as VisitTaskPage | undefined)?.items ?? []} paging={paging} mobile={mobile} />
         ) : list === 'problems' ? (
-          <ProblemList items={(rows.data as DashboardProblemPage | undefined)?.items ?? []} paging={paging} mobile={mobile} />
+          <ProblemList items={(data as DashboardProblemPage | undefined)?.items ?? []} paging={paging} mobile={mobile} />
         ) : (
-          <SummaryList items={(rows.data as SummaryPage | undefined)?.items ?? []} paging={paging} mobile={mobile} />
+          <SummaryList items={(data as SummaryPage | undefined)?.items ?? []} paging={paging} mobile={mobile} />
         )}
       </Card>
     </div>
