@@ -82,21 +82,56 @@ export function scopeOfRequest(req: FastifyRequest): Scope {
   return req.scope;
 }
 
+/**
+ * Unit chains, remembered per database. A unit's place in the tree (kind, county, township,
+ * village) is fixed when it is created: updates change only its name, code and order, and ids
+ * are never reused. What can change is existence: a unit may be deleted (only when nothing points
+ * at it), and another process may do that; so an entry is trusted for a minute at most, and a
+ * unit not found is never remembered. Only the tree is cached, never who may do what: grants are
+ * read on every request.
+ */
+const CHAIN_TTL_MS = 60_000;
+const chainCache = new WeakMap<Db, Map<string, { chain: UnitChain; until: number }>>();
+
+/** Forgets every remembered unit chain of a database (after a unit is deleted, in tests). */
+export function forgetUnitChains(db: Db): void {
+  chainCache.delete(db);
+}
+
 /** Loads the chains of some units; a missing unit is absent from the map. */
 export async function loadUnitChains(db: Db, ids: readonly string[]): Promise<Map<string, UnitChain>> {
-  const rows = ids.length
-    ? await db
-        .select({
-          id: units.id,
-          kind: units.kind,
-          countyId: units.countyId,
-          townshipId: units.townshipId,
-          villageId: units.villageId,
-        })
-        .from(units)
-        .where(inArray(units.id, [...ids]))
-    : [];
-  return new Map(rows.map((r) => [r.id, { ...r, kind: r.kind as UnitKind }]));
+  let cache = chainCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    chainCache.set(db, cache);
+  }
+  const now = Date.now();
+  const out = new Map<string, UnitChain>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = cache.get(id);
+    if (hit && hit.until > now) out.set(id, hit.chain);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return out;
+  const rows = await db
+    .select({
+      id: units.id,
+      kind: units.kind,
+      countyId: units.countyId,
+      townshipId: units.townshipId,
+      villageId: units.villageId,
+    })
+    .from(units)
+    .where(inArray(units.id, missing));
+  // Bounded: a township has a few hundred units; a county a few thousand.
+  if (cache.size > 50_000) cache.clear();
+  for (const r of rows) {
+    const chain = { ...r, kind: r.kind as UnitKind };
+    cache.set(r.id, { chain, until: now + CHAIN_TTL_MS });
+    out.set(r.id, chain);
+  }
+  return out;
 }
 
 /** The scope of a permission for a set of grants, expanding county grants. */
