@@ -48,3 +48,13 @@ export function evaluatorOf(row: Pick<RuleSetRow, 'id' | 'definition' | 'updated
   compiled.set(row.id, { stamp, evaluator });
   return evaluator;
 }
+
+/**
+ * The evaluator of a rule set known by id and version only: compiled rules come from the cache
+ * when that version was compiled before, and the definition is read only when it was not.
+ */
+export async function evaluatorOfVersion(db: Db | Tx, id: string, updatedAt: Date): Promise<Evaluator> {
+  const cached = compiled.get(id);
+  if (cached && cached.stamp === updatedAt.getTime()) return cached.evaluator;
+  return evaluatorOf(await getRuleSet(db, id));
+}

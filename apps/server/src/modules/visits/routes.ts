@@ -1,6 +1,7 @@
 /** HTTP routes of the big visit: a person's tasks (with what the phone needs offline), submitting forms, reading visits. */
 import { DomainError, householdSchema, PHASE_CODES, shanghaiDate, term, visitForm } from '@fupin/domain';
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { households, units, users, visits } from '../../db/schema/index';
@@ -9,11 +10,11 @@ import { loadScope, principalOf, type UnitSource } from '../../plugins/access';
 import { getCampaign, phasesOf, townshipOfCampaign } from '../campaigns/repository';
 import { campaignSchema, presentCampaign } from '../campaigns/routes';
 import { assertPairedIfNeeded } from '../households/access';
-import { findHousehold, villageOfHousehold } from '../households/repository';
+import { findHousehold, type HouseholdRow, villageOfHousehold } from '../households/repository';
 import { householdView } from '../households/view';
 import { activeRuleSet } from '../rules/repository';
 import { submitVisit } from './commands/submit-visit';
-import { getVisit, villageOfVisit } from './repository';
+import { getVisit, householdWithPairing, villageOfVisit } from './repository';
 import { tasksOf } from './tasks';
 
 const taskSchema = z.object({
@@ -54,8 +55,17 @@ const campaignTownship: UnitSource = {
   entity: 'campaign',
 };
 
+/** The household a submission is for, read once by the access check and kept for the handler. */
+const submittedHousehold = new WeakMap<FastifyRequest, { household: HouseholdRow; paired: boolean }>();
+
 const householdFromBody: UnitSource = {
-  resolve: (req, db) => villageOfHousehold(db, (req.body as { householdId?: string })?.householdId ?? ''),
+  resolve: async (req, db) => {
+    const id = (req.body as { householdId?: string })?.householdId ?? '';
+    const found = await householdWithPairing(db, id, principalOf(req).userId);
+    if (!found) return null;
+    submittedHousehold.set(req, found);
+    return [found.household.villageId];
+  },
   entity: 'household',
 };
 
@@ -132,11 +142,11 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'visit.submit', unit: householdFromBody } },
     },
     async (req) => {
-      const h = await findHousehold(db, req.body.householdId);
-      if (!h) throw new DomainError('NOT_FOUND', { entity: term('entity.household') });
-      // A cadre submits only for households paired with them.
-      await assertPairedIfNeeded(req, db, h);
-      return run(req, submitVisit, { form: req.body, visitorId: principalOf(req).userId });
+      const found = submittedHousehold.get(req);
+      if (!found) throw new DomainError('NOT_FOUND', { entity: term('entity.household') });
+      // A cadre submits only for households paired with them (as assertPairedIfNeeded does).
+      if (req.reach === 'paired' && !found.paired) throw new DomainError('NOT_FOUND', { entity: term('entity.household') });
+      return run(req, submitVisit, { form: req.body, visitorId: principalOf(req).userId, household: found.household });
     },
   );
 

@@ -22,9 +22,9 @@ import { discrepancies, problemEvents, problems, visits } from '../../../db/sche
 import type { CommandContext } from '../../../lib/command';
 import { uuidv7 } from '../../../lib/ids';
 import { getCampaign, phasesOf } from '../../campaigns/repository';
-import { findHousehold } from '../../households/repository';
-import { activeRuleSet, evaluatorOf } from '../../rules/repository';
-import { registryHousehold, visitsNear } from '../repository';
+import { findHousehold, type HouseholdRow } from '../../households/repository';
+import { evaluatorOfVersion } from '../../rules/repository';
+import { registryHousehold, submissionContext, visitsNear } from '../repository';
 
 const ON_SITE = '走访时现场解决';
 export interface SubmitResult {
@@ -39,10 +39,17 @@ export interface SubmitResult {
   duplicate: boolean;
 }
 
-export async function submitVisit(ctx: CommandContext, input: { form: VisitForm; visitorId: string }): Promise<SubmitResult> {
+export async function submitVisit(
+  ctx: CommandContext,
+  /** household: the form's household when the caller has just read it (the route's access check did) */
+  input: { form: VisitForm; visitorId: string; household?: HouseholdRow },
+): Promise<SubmitResult> {
   const { tx, now } = ctx;
   const { form } = input;
-  const [existing] = await tx.select().from(visits).where(eq(visits.id, form.id)).limit(1);
+  const context = await submissionContext(tx, form.campaignId, form.id);
+  const existing = context
+    ? context.existing
+    : ((await tx.select().from(visits).where(eq(visits.id, form.id)).limit(1))[0] ?? null);
   if (existing) {
     if (existing.householdId !== form.householdId || existing.visitorId !== input.visitorId)
       throw new DomainError('IDEMPOTENCY_CONFLICT');
@@ -58,19 +65,19 @@ export async function submitVisit(ctx: CommandContext, input: { form: VisitForm;
       duplicate: true,
     };
   }
-  const household = await findHousehold(tx, form.householdId);
+  const household = input.household?.id === form.householdId ? input.household : await findHousehold(tx, form.householdId);
   if (!household) throw new DomainError('NOT_FOUND', { entity: 'i18n:entity.household' });
   const t = household.townshipId;
-  const campaign = await getCampaign(tx, form.campaignId);
+  const campaign = context?.campaign ?? (await getCampaign(tx, form.campaignId));
   if (campaign.townshipId !== t)
     throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'campaignId', key: 'issue.invalid_option' }]);
 
   // The household as found, and its flags under the active rule set.
   const registry = await registryHousehold(tx, t, household.id);
   const observed = householdAsObserved(registry, form);
-  const active = await activeRuleSet(tx, t);
+  const active = context?.ruleSet ?? null;
   const flags = active
-    ? evaluatorOf(active)
+    ? (await evaluatorOfVersion(tx, active.id, active.updatedAt))
         .evaluate(observed)
         .map((f) => ({ ruleId: f.ruleId, explanation: f.explanation }))
     : [];
