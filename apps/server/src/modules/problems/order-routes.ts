@@ -19,7 +19,7 @@ import { orderProblems, problems, supervisionOrders, users } from '../../db/sche
 import { writeGovernmentTable } from '../../io/excel/government-table';
 import { sendXlsx } from '../../io/excel/send';
 import { run } from '../../lib/http';
-import { principalOf, scopeOfRequest, type UnitSource } from '../../plugins/access';
+import { loadScope, principalOf, scopeOfRequest, type UnitSource } from '../../plugins/access';
 import { getUnit } from '../org/repository';
 import { issueOrder } from './commands/orders';
 import { ledgerRows, problemScope } from './queries';
@@ -147,10 +147,14 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const order = await oneOrder(req.params.id);
+      // An order spans villages: each reader is shown only the problems they may read.
+      const me = principalOf(req);
+      const inScope = problemScope(await loadScope(db, me.grants, 'problem.read'), me.userId) ?? sql`false`;
       const ids = await db
         .select({ id: orderProblems.problemId })
         .from(orderProblems)
-        .where(and(eq(orderProblems.townshipId, order.townshipId), eq(orderProblems.orderId, order.id)));
+        .innerJoin(problems, and(eq(problems.townshipId, orderProblems.townshipId), eq(problems.id, orderProblems.problemId)))
+        .where(and(eq(orderProblems.townshipId, order.townshipId), eq(orderProblems.orderId, order.id), inScope));
       return { order, problemIds: ids.map((r) => r.id) };
     },
   );
@@ -193,8 +197,15 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const order = await oneOrder(req.params.id);
       const township = await getUnit(db, order.townshipId);
-      const all = { counties: [], townships: [order.townshipId], villages: [], paired: { townships: [], villages: [] } };
-      const rows = await ledgerRows(db, all, principalOf(req).userId, { orderId: order.id }, clock.now());
+      // The table holds only the problems the reader may read (a village its own, a cadre their households').
+      const me = principalOf(req);
+      const rows = await ledgerRows(
+        db,
+        await loadScope(db, me.grants, 'problem.read'),
+        me.userId,
+        { orderId: order.id },
+        clock.now(),
+      );
       const headers = [
         '序号',
         '村',

@@ -341,6 +341,36 @@ describe('the problem ledger', () => {
     expect((await other.get(`/api/orders/${orderId}`)).statusCode).toBe(403);
   });
 
+  it('an order over two villages shows each village only its own problems, in the page and the table', async () => {
+    const mine = await selfCheckProblem();
+    const admin = await user('t1.admin');
+    const theirs = randomUUID();
+    const made = await admin.post('/api/problems', {
+      id: theirs,
+      unitId: county.village(0, 1),
+      category: 'housing',
+      description: '二村危房未改造',
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const orderId = randomUUID();
+    const issued = await admin.post('/api/orders', {
+      id: orderId,
+      townshipId: township,
+      title: '两村住房整改',
+      deadline: '2020-03-25',
+      responsibleUserIds: [county.users.get('t1.leader')?.id],
+      problemIds: [mine, theirs],
+    });
+    expect(issued.statusCode, issued.body).toBe(200);
+    const v01 = await user('t1.v01');
+    expect((await v01.get(`/api/orders/${orderId}`)).json().problemIds).toEqual([mine]);
+    const table = (await readXlsx((await v01.get(`/api/orders/${orderId}/order.xlsx`)).rawPayload)).flat().join('|');
+    expect(table).not.toContain('二村危房未改造');
+    expect((await admin.get(`/api/orders/${orderId}`)).json().problemIds.sort()).toEqual([mine, theirs].sort());
+    const full = (await readXlsx((await admin.get(`/api/orders/${orderId}/order.xlsx`)).rawPayload)).flat().join('|');
+    expect(full).toContain('二村危房未改造');
+  });
+
   it('refuses an order over a closed problem, and one for another township’s problem', async () => {
     const admin = await user('t1.admin');
     const closed = (await admin.get(`/api/problems?townshipId=${township}&status=closed&limit=1`)).json().items[0];
