@@ -19,7 +19,10 @@ export interface ProblemFilter {
   q?: string | undefined;
 }
 
-/** The problems a scope may see: whole townships and villages, and a cadre's paired households. */
+/**
+ * The problems a scope may see: whole townships and villages, and for a cadre those of paired
+ * households and those they are answerable for.
+ */
 export function problemScope(scope: Scope, userId: string): SQL | undefined {
   const parts: SQL[] = [];
   if (scope.townships.length) parts.push(inArray(problems.townshipId, scope.townships));
@@ -28,7 +31,7 @@ export function problemScope(scope: Scope, userId: string): SQL | undefined {
   if (paired.length) {
     const inPaired = or(inArray(problems.townshipId, paired), inArray(problems.villageId, paired));
     parts.push(
-      sql`(${inPaired} and exists (select 1 from pairings p where p.township_id = ${problems.townshipId} and p.household_id = ${problems.householdId} and p.cadre_id = ${userId}))`,
+      sql`(${inPaired} and (${problems.responsibleUserId} = ${userId} or exists (select 1 from pairings p where p.township_id = ${problems.townshipId} and p.household_id = ${problems.householdId} and p.cadre_id = ${userId})))`,
     );
   }
   return parts.length ? or(...parts) : undefined;

@@ -35,7 +35,8 @@ export async function evidenceCount(db: Db | Tx, townshipId: string, problemId: 
 /**
  * The permissions a person holds over a problem. A village-level problem is acted on where its
  * village is; a township-level one (escalated, or a sector's) only by those who cover the
- * township. A cadre's paired reach counts only for a problem of a household paired with them.
+ * township. A cadre's paired reach counts only for a problem of a household paired with them,
+ * or one they were made answerable for.
  */
 export async function permissionsOver(
   db: Db | Tx,
@@ -51,7 +52,10 @@ export async function permissionsOver(
   for (const permission of wanted) {
     const reach = reachOn(grants, permission, chain);
     if (reach === 'subtree') held.add(permission);
-    else if (reach === 'paired' && p.householdId && (await isPairedWith(db, p.townshipId, p.householdId, userId)))
+    else if (
+      reach === 'paired' &&
+      (p.responsibleUserId === userId || (p.householdId && (await isPairedWith(db, p.townshipId, p.householdId, userId))))
+    )
       held.add(permission);
   }
   return held;

@@ -116,10 +116,15 @@ export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, clock } = app.deps;
   const { db } = database;
 
-  /** A cadre reaches only the problems of households paired with them. */
+  /**
+   * A cadre reaches only the problems of households paired with them, and those they were made
+   * answerable for (they are notified of those, so they must be able to open them).
+   */
   async function assertReach(req: FastifyRequest, p: ProblemRow) {
     if (req.reach !== 'paired') return;
-    if (!p.householdId || !(await isPairedWith(db, p.townshipId, p.householdId, principalOf(req).userId))) {
+    const me = principalOf(req).userId;
+    if (p.responsibleUserId === me) return;
+    if (!p.householdId || !(await isPairedWith(db, p.townshipId, p.householdId, me))) {
       throw new DomainError('NOT_FOUND', { entity: term('entity.problem') });
     }
   }
