@@ -59,7 +59,7 @@ describe('bad input', () => {
         continue;
       }
       const req = await validCall(route.key)(w, a);
-      const who = 'public' in route.access ? null : holderOf(w, route, await targetOf(w, route, a, req), CANDIDATES);
+      const who = 'public' in route.access ? null : holderOf(w, route, await targetOf(w, route, a, req, 't1.admin'), CANDIDATES);
       if (!('public' in route.access) && !who) {
         failures.push(`${route.key}: none of ${CANDIDATES.join(', ')} holds it in area A`);
         continue;

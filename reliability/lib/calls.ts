@@ -107,7 +107,7 @@ export const VALID: Record<string, CallFor> = {
   'POST /api/rules/sets/:id/preview': () => ({}),
   'POST /api/rules/sets/:id/activate': () => ({}),
   'POST /api/campaigns': (_w, a) => ({
-    body: { id: randomUUID(), townshipId: a.townshipId, year: 2040 + next(), name: '新一年的活动' },
+    body: { id: randomUUID(), townshipId: a.townshipId, year: 2021 + (next() % 79), name: '新一年的活动' },
   }),
   'PUT /api/campaigns/:id': () => ({ body: { name: `2020年大走访大排查大比武（第${next()}版）`, phases: defaultPhases(2020) } }),
   'POST /api/visits': async (w, a) => ({ body: cleanForm(await householdOf(w, a), a.campaignId) }),

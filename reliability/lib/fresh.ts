@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { defaultRuleSet } from '@fupin/domain';
 import {
+  competitionScorePhotos,
   households,
   notifications,
   pairings,
@@ -63,7 +64,8 @@ export async function freshAssignment(w: World, a: Area): Promise<string> {
   const id = randomUUID();
   await w.t.database.db
     .insert(roleAssignments)
-    .values({ id, userId: a.user, role: 'cadre', unitId: a.villageId, sector: null, title: `临时${++serial}`, createdAt: NOW });
+    // The sector only keeps each row distinct (one role per person, unit and sector).
+    .values({ id, userId: a.user, role: 'cadre', unitId: a.villageId, sector: `tmp${++serial}`, title: null, createdAt: NOW });
   return id;
 }
 
@@ -123,5 +125,22 @@ export async function freshNotification(w: World, userId: string, townshipId: st
     dedupeKey: `reliability-${++serial}`,
     createdAt: NOW,
   } as typeof notifications.$inferInsert);
+  return id;
+}
+
+/** A photo on the area's score sheet. */
+export async function freshPhoto(w: World, a: Area): Promise<string> {
+  const id = randomUUID();
+  await w.t.database.db.insert(competitionScorePhotos).values({
+    townshipId: a.townshipId,
+    id,
+    scoreId: a.score,
+    fileName: `临时${++serial}.jpg`,
+    mimeType: 'image/jpeg',
+    size: 4,
+    data: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    uploadedBy: a.user,
+    uploadedAt: NOW,
+  });
   return id;
 }

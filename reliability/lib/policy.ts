@@ -38,15 +38,25 @@ const EFFECTIVE: Record<string, Permission[]> = {
   'POST /api/competition/rounds/:id/objections': ['competition.nominate', 'competition.manage'],
 };
 
+/**
+ * Where a handler narrows the policy further, by design: a judge sees the sheets (and their
+ * photos) of the villages assigned to them only, and no judge is assigned in the world's round.
+ */
+const NARROWER: Record<string, Role[]> = {
+  'GET /api/competition/rounds/:id/scores/:scoreId/photos/:photoId': ['judge'],
+};
+
 export type Target = { units: string[] } | 'scoped' | 'self';
 
 /** The units a request acts on, as the route declares them. */
-export async function targetOf(w: World, route: ApiRoute, a: Area, req: Req): Promise<Target> {
+export async function targetOf(w: World, route: ApiRoute, a: Area, req: Req, username?: string): Promise<Target> {
   const access = route.access;
   if ('public' in access || 'signedIn' in access) return 'self';
   const unit = access.unit;
   if (unit === 'scoped') return 'scoped';
-  const parts = { params: paramMap(route.url, a, req.over), query: queryMap(route.url, a, req.over), body: req.body };
+  // What a resolver may read of the request: its parts, and who is asking.
+  const principal = username ? { userId: w.userId(username), username, grants: grantsOf(w, username) } : null;
+  const parts = { params: paramMap(route.url, a, req.over), query: queryMap(route.url, a, req.over), body: req.body, principal };
   if ('resolve' in unit) {
     const units = await unit.resolve(parts as unknown as FastifyRequest, w.t.database.db);
     if (!units) throw new Error(`${route.key}: the resolver finds nothing in area ${a.name}`);
@@ -68,6 +78,8 @@ export function policyAllows(w: World, grants: readonly Grant[], route: ApiRoute
   const access = route.access;
   if ('public' in access || 'signedIn' in access) return true;
   if (!holdsAnywhere(grants, access.permission)) return false;
+  const narrower = NARROWER[route.key];
+  if (narrower && grants.every((g) => narrower.includes(g.role))) return false;
   if (target === 'scoped' || target === 'self') return true;
   const permissions = EFFECTIVE[route.key] ?? [access.permission];
   return permissions.some((p) =>

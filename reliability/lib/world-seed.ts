@@ -191,7 +191,6 @@ export async function seedArea(t: TestApp, name: AreaName, place: Place, village
   });
   const members = data.members.filter((m) => villageHouseholds.some((row) => row[1] === m[2]));
   const unpairedIds = villageHouseholds.filter((row) => !paired.has(row[1] as string)).map((row) => row[1] as string);
-  const villageUsers = data.users.filter((u) => u.roles.every((r) => r.unitId === villageId));
   return {
     name,
     countyId: place.countyId,
@@ -226,7 +225,9 @@ export async function seedArea(t: TestApp, name: AreaName, place: Place, village
       ...groupIds,
       ...villageHouseholds.map((row) => row[1] as string),
       ...members.map((m) => m[1] as string),
-      ...villageUsers.map((u) => u.id),
+      `${name}区住房问题`,
+      `${name}区卫生室`,
+      `${name}区异议`,
       problem,
       evidence,
       site,
