@@ -49,7 +49,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: { level: deps.config.LOG_LEVEL, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] },
     genReqId: () => randomUUID().slice(0, 8),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Only a proxy we know may name the client's address: anyone else could send X-Forwarded-For
+    // and step around the per-address login limit.
+    trustProxy: deps.config.TRUST_PROXY,
     // A path the router cannot read (bad %-escape, an id over 100 characters) is answered in the
     // API's own shape and language, not Fastify's English default.
     frameworkErrors: (error, req, reply) => {
@@ -76,6 +78,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         scriptSrc: ["'self'"],
         workerSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // Over plain HTTP (a township's own network) upgrading every request to HTTPS would
+        // leave the page without its scripts: only behind HTTPS, like HSTS below.
+        upgradeInsecureRequests: deps.config.COOKIE_SECURE ? [] : null,
       },
     },
     // Served over plain HTTP on a township's own network as often as behind HTTPS.

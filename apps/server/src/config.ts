@@ -39,6 +39,24 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * reverse proxies whose X-Forwarded-For is believed, so the login limit counts the real
+   * client: `loopback` (a proxy on this machine), a comma-separated list of addresses or CIDR
+   * ranges, or `true` for any (only when nothing reaches the server except through a proxy)
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((v) =>
+      v === 'true'
+        ? true
+        : v === 'false'
+          ? false
+          : v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+    ),
   /** failed logins on one account before it locks */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   /** login attempts per minute from one address, whatever the account */

@@ -112,6 +112,9 @@ describe('error answers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // Over plain HTTP, upgrading requests to HTTPS would leave the page without its scripts.
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
   it('serves the OpenAPI description to signed-in people only', async () => {

@@ -200,6 +200,32 @@ describe('login throttling per address', () => {
   });
 });
 
+describe('login throttling behind a proxy', () => {
+  it('believes X-Forwarded-For only from a trusted proxy, so a client cannot step around the limit', async () => {
+    const t = await createTestApp({ LOGIN_RATE_PER_MINUTE: 3 });
+    try {
+      const login = (remoteAddress: string, forwarded: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress,
+          headers: { 'x-forwarded-for': forwarded },
+          payload: { username: 'nobody', password: 'x' },
+        });
+      // A client on the network naming a new address each time is still one address.
+      const direct: number[] = [];
+      for (let i = 0; i < 5; i++) direct.push((await login('10.1.2.3', `203.0.113.${i}`)).statusCode);
+      expect(direct).toEqual([401, 401, 401, 429, 429]);
+      // Through the proxy on this machine, each client counts on its own.
+      const proxied: number[] = [];
+      for (let i = 0; i < 5; i++) proxied.push((await login('127.0.0.1', `198.51.100.${i}`)).statusCode);
+      expect(proxied).toEqual([401, 401, 401, 401, 401]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('cookie flags behind HTTPS', () => {
   it('marks the cookie Secure when configured', async () => {
     const t = await createTestApp({ COOKIE_SECURE: true });
@@ -211,6 +237,9 @@ describe('cookie flags behind HTTPS', () => {
         payload: { username: 't1.admin', password: TEST_PASSWORD },
       });
       expect(res.cookies.find((c) => c.name === 'fupin_session')?.secure).toBe(true);
+      // Behind HTTPS the browser may also upgrade every request and remember to (HSTS).
+      expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      expect(res.headers['strict-transport-security']).toBeTruthy();
     } finally {
       await t.close();
     }
