@@ -3,7 +3,7 @@ import { createUnitInput, unitSchema, updateUnitInput } from '@fupin/domain/sche
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { run } from '../../lib/http';
-import { scopeOfRequest } from '../../plugins/access';
+import { forgetUnitChains, scopeOfRequest } from '../../plugins/access';
 import { createUnit } from './commands/create-unit';
 import { deleteUnit } from './commands/delete-unit';
 import { updateUnit } from './commands/update-unit';
@@ -74,6 +74,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       await run(req, deleteUnit, { id: req.params.id });
+      // The access check caches units' places in the tree; a deleted unit must leave it at once.
+      forgetUnitChains(db);
       return reply.status(204).send(null);
     },
   );
