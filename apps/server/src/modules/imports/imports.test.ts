@@ -1,4 +1,5 @@
 /** The registry's Excel import: template, checks with row and column, all-or-nothing commit, idempotent re-import. */
+import { Readable } from 'node:stream';
 import { buildIdNumber } from '@fupin/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -271,6 +272,24 @@ describe('registry import', () => {
     const state = (await as(t.app, cookie).get(`/api/registry/imports/${truncated.json().id}`)).json();
     expect(state.status).toBe('failed');
     expect(state.failure).toBeTruthy();
+  });
+
+  it('refuses a file over 200 MB as it arrives, saying the limit', async () => {
+    const boundary = '----big';
+    const chunk = Buffer.alloc(1024 * 1024, 0x41);
+    function* body() {
+      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.xlsx"\r\n\r\nPK\x03\x04`);
+      for (let i = 0; i <= 200; i++) yield chunk;
+      yield Buffer.from(`\r\n--${boundary}--\r\n`);
+    }
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/registry/imports?unitId=${township}`,
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Readable.from(body()),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.message).toBe('文件过大（单个不超过 200 MB）');
   });
 
   it('keeps village staff to their own village', async () => {

@@ -22,6 +22,8 @@ import { placeOf, readImport } from './job';
 import { getImport, type ImportRow, unitOfImport } from './repository';
 
 const UPLOAD_DIR = join(tmpdir(), 'fupin-imports');
+/** The largest registry file taken: 100,000 households are about 30 MB. */
+export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 const countsSchema = z.object({
   householdRows: z.number().int(),
@@ -144,7 +146,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'household.manage', unit: { query: 'unitId' } } },
     },
     async (req) => {
-      const file = await req.file();
+      const file = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
       if (!file) throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'issue.required' }]);
       await mkdir(UPLOAD_DIR, { recursive: true });
       const id = randomUUID();
@@ -152,7 +154,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       await pipeline(file.file, createWriteStream(path));
       if (file.file.truncated) {
         await rm(path, { force: true });
-        throw new DomainError('PAYLOAD_TOO_LARGE');
+        // Says the limit, as a photo that is too large does: 文件过大（单个不超过 200 MB）.
+        throw new DomainError('EVIDENCE_TOO_LARGE', { max: IMPORT_MAX_BYTES / 1024 / 1024 });
       }
       // An .xlsx is a zip: anything else is refused before it takes any work.
       const handle = await open(path, 'r');
