@@ -2,7 +2,7 @@
  * Chromium for the journeys: Debian's /usr/bin/chromium driven by playwright-core, in a fresh
  * profile, headless, with the flags this sandbox needs. Screenshots go to e2e/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -65,4 +65,13 @@ export async function openBrowser(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Moves the server's clock this many days ahead of the real time (0 puts it back). The server
+ * re-reads the offset within 200 ms; sessions idle out after 12 hours, so log in again after.
+ */
+export async function moveServerClock(days: number): Promise<void> {
+  writeFileSync(inject('clockFile'), String(Math.round(days * 24 * 60 * 60 * 1000)));
+  await new Promise((r) => setTimeout(r, 300));
 }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import ExcelJS from '../apps/server/src/io/excel/exceljs';
-import { type Browser, browserAvailable, openBrowser, SCREENSHOTS } from './browser';
+import { type Browser, browserAvailable, moveServerClock, openBrowser, SCREENSHOTS } from './browser';
 
 const PASSWORD = 'fupin2026';
 const PHONE = { width: 390, height: 844 };
@@ -517,6 +517,28 @@ describe.skipIf(!browserAvailable())('monthly competition 大比武', () => {
         .getByText(/公示期到 \d{4}-\d{2}-\d{2} 结束/)
         .waitFor();
     });
+  });
+
+  it('once the publicity period has passed, the office finalises the ranking', async () => {
+    // Eight days on, the five-day publicity period is over; sessions have idled out meanwhile.
+    await moveServerClock(8);
+    try {
+      await withBrowser({}, async ({ page, baseUrl, shot }) => {
+        await logIn(page, baseUrl, 'admin', `/competition/rounds/${ids.round}`);
+        await page.getByTestId('action-finalise').click();
+        await page.getByTestId('action-finalise-ok').click();
+        await page.locator('[data-testid="round-page"][data-status="final"]').waitFor();
+        await page.goto(`${baseUrl}/competition/rounds/${ids.round}/bulletin`);
+        await page.getByTestId('bulletin-row').first().waitFor();
+        await page
+          .getByText(/· 已确认/)
+          .first()
+          .waitFor();
+        await fullShot(page, shot, '136a-bulletin-final');
+      });
+    } finally {
+      await moveServerClock(0);
+    }
   });
 
   it('the year page draws the ranking and each village’s monthly trend, on a desk and on a phone', async () => {

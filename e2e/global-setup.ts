@@ -4,7 +4,7 @@
  * journeys. Without Chromium nothing starts and the journeys report that they were skipped.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromium: string;
+    /** a file of milliseconds the server adds to its clock (see `moveServerClock`) */
+    clockFile: string;
   }
 }
 
@@ -50,6 +52,7 @@ export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
     project.provide('chromium', '');
     project.provide('baseUrl', '');
+    project.provide('clockFile', '');
     return;
   }
   // WEB_DIST (passed on to the server) lets parallel work test its own build.
@@ -60,6 +63,8 @@ export default async function setup(project: TestProject) {
   const started = Date.now();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fupin-e2e-'));
+  const clockFile = join(dataDir, 'clock-offset');
+  writeFileSync(clockFile, '0');
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: ROOT,
@@ -71,6 +76,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: join(dataDir, 'db'),
       DEMO_HOUSEHOLDS: '600',
       LOG_LEVEL: 'warn',
+      CLOCK_OFFSET_FILE: clockFile,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -84,6 +90,7 @@ export default async function setup(project: TestProject) {
   await waitForHealth(baseUrl, child, () => log);
   project.provide('chromium', CHROMIUM);
   project.provide('baseUrl', baseUrl);
+  project.provide('clockFile', clockFile);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -65,6 +65,11 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   /** log level of pino */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * for browser journeys only: a file holding milliseconds to add to the system time, so a
+   * journey can let a deadline pass; refused when NODE_ENV is production
+   */
+  CLOCK_OFFSET_FILE: z.string().default(''),
   /** folder of the built web app to serve; empty disables static serving */
   WEB_DIST: z.string().default(resolve(import.meta.dirname, '../../web/dist')),
 });

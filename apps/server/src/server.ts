@@ -6,17 +6,22 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-demo';
-import { systemClock } from './lib/clock';
+import { type Clock, fileOffsetClock, systemClock } from './lib/clock';
 import { runDeadlineReminders } from './modules/notifications/reminders';
 import { runOverdueCheck } from './modules/problems/overdue';
 import { startControlSocket } from './ops/control';
 
 const config = loadConfig();
+if (config.CLOCK_OFFSET_FILE && process.env.NODE_ENV === 'production') {
+  console.error('CLOCK_OFFSET_FILE moves the clock for tests and is refused in production');
+  process.exit(1);
+}
+const clock: Clock = config.CLOCK_OFFSET_FILE ? fileOffsetClock(config.CLOCK_OFFSET_FILE) : systemClock;
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, readUrl: config.DATABASE_READ_URL });
-const app = await buildApp({ config, database, clock: systemClock });
+const app = await buildApp({ config, database, clock });
 
 if (config.SEED_DEMO) {
-  const seeded = await seedDemoIfEmpty(database, systemClock, { households: config.DEMO_HOUSEHOLDS });
+  const seeded = await seedDemoIfEmpty(database, clock, { households: config.DEMO_HOUSEHOLDS });
   if (seeded) app.log.info(`demo township seeded: ${seeded.households} households, ${seeded.members} members`);
   if (seeded) printLogins(seeded.logins);
   else
@@ -28,7 +33,7 @@ if (config.SEED_DEMO) {
 // Deadlines pass at midnight in Shanghai; an hourly check marks and escalates within the hour.
 async function checkOverdue() {
   try {
-    const r = await runOverdueCheck(database, systemClock);
+    const r = await runOverdueCheck(database, clock);
     if (r.escalated + r.markedProblems + r.markedOrders > 0) app.log.info(r, 'overdue check');
   } catch (error) {
     app.log.error({ err: error }, 'overdue check failed');
@@ -37,7 +42,7 @@ async function checkOverdue() {
 // Deadline reminders are once per person and deadline, so the hourly run only adds what a new day brings.
 async function remindDeadlines() {
   try {
-    const r = await runDeadlineReminders(database, systemClock);
+    const r = await runDeadlineReminders(database, clock);
     if (r.written > 0) app.log.info(r, 'deadline reminders');
   } catch (error) {
     app.log.error({ err: error }, 'deadline reminders failed');
