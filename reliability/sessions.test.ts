@@ -11,25 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../apps/server/src/db/schema/index';
 import { loginAs, seedCounty, TEST_PASSWORD } from '../apps/server/test/fixtures';
 import { createTestApp } from '../apps/server/test/harness';
+import { cookieOf, expectHelmet, HTML, JPEG, MB, multipart, PNG, SVG } from './lib/edge';
 import { n, printTable } from './lib/report';
 import { fillUrl, writeRoutes } from './lib/routes';
 import { errorOf } from './lib/send';
 import { createWorld, type World } from './lib/world';
 
 const HOUR = 3_600_000;
-
-/** The attributes of a Set-Cookie header, by lower-case name. */
-function cookieOf(header: string | string[] | undefined, name: string): Record<string, string> | null {
-  const line = (Array.isArray(header) ? header : [header ?? '']).find((h) => h.startsWith(`${name}=`));
-  if (!line) return null;
-  const [first, ...attrs] = line.split(';').map((p) => p.trim());
-  const out: Record<string, string> = { value: first?.slice(name.length + 1) ?? '' };
-  for (const a of attrs) {
-    const [k, v] = a.split('=');
-    out[(k ?? '').toLowerCase()] = v ?? 'true';
-  }
-  return out;
-}
 
 describe('sessions', () => {
   let w: World;
@@ -246,47 +234,6 @@ describe('sessions', () => {
   });
 });
 
-/** The headers helmet must set on every answer (plain HTTP: no HSTS, no upgrade of requests). */
-function expectHelmet(headers: Record<string, unknown>, label: string) {
-  const csp = String(headers['content-security-policy'] ?? '');
-  for (const directive of [
-    "default-src 'self'",
-    "script-src 'self'",
-    "object-src 'none'",
-    "frame-ancestors 'self'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ])
-    expect(csp, `${label}: ${directive}`).toContain(directive);
-  expect(csp, label).not.toContain('upgrade-insecure-requests');
-  expect(headers, label).toMatchObject({
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'SAMEORIGIN',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
-    'x-permitted-cross-domain-policies': 'none',
-  });
-  expect(headers['strict-transport-security'], label).toBeUndefined();
-}
-
-/** One file as multipart/form-data. */
-function multipart(file: Buffer, filename: string, type: string) {
-  const b = '----limits';
-  const payload = Buffer.concat([
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${b}--\r\n`),
-  ]);
-  return { payload, type: `multipart/form-data; boundary=${b}` };
-}
-
-const JPEG = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 4, 1)]);
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 2)]);
-const HTML = Buffer.from('<html><script>alert(1)</script></html>');
-const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
-const MB = 1024 * 1024;
-
 describe('security headers and limits', () => {
   let w: World;
   const rows: string[][] = [];
@@ -395,32 +342,28 @@ describe('security headers and limits', () => {
     const round = crypto.randomUUID();
     const score = crypto.randomUUID();
     const now = w.t.clock.now();
-    await w.t.database.db
-      .insert(competitionRounds)
-      .values({
-        townshipId: a.townshipId,
-        id: round,
-        month: '2020-05',
-        status: 'scoring',
-        rubric: DEFAULT_RUBRIC,
-        prizes: DEFAULT_PRIZES,
-        sampleSize: 1,
-        publicityDays: 5,
-        createdAt: now,
-      });
-    await w.t.database.db
-      .insert(competitionScores)
-      .values({
-        townshipId: a.townshipId,
-        id: score,
-        roundId: round,
-        villageId: a.villageId,
-        part: 'village',
-        subjectId: a.villageId,
-        judgeId: w.userId('t1.judge1'),
-        sheet: {},
-        submittedAt: now,
-      });
+    await w.t.database.db.insert(competitionRounds).values({
+      townshipId: a.townshipId,
+      id: round,
+      month: '2020-05',
+      status: 'scoring',
+      rubric: DEFAULT_RUBRIC,
+      prizes: DEFAULT_PRIZES,
+      sampleSize: 1,
+      publicityDays: 5,
+      createdAt: now,
+    });
+    await w.t.database.db.insert(competitionScores).values({
+      townshipId: a.townshipId,
+      id: score,
+      roundId: round,
+      villageId: a.villageId,
+      part: 'village',
+      subjectId: a.villageId,
+      judgeId: w.userId('t1.judge1'),
+      sheet: {},
+      submittedAt: now,
+    });
     const url = `/api/competition/rounds/${round}/scores/${score}/photos`;
     const big = await upload('t1.judge1', url, JPEG(5 * MB + 1), 'big.jpg', 'image/jpeg');
     expect([big.statusCode, errorOf(big)?.message]).toEqual([413, '文件过大（单个不超过 5 MB）']);
