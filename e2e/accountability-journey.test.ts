@@ -13,10 +13,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from '../apps/server/src/io/excel/exceljs';
-import { type Browser, browserAvailable, openBrowser, SCREENSHOTS } from './browser';
+import { type Browser, browserAvailable, SCREENSHOTS } from './browser';
+import { horizontalOverflow, logIn, PASSWORD, PHONE, withBrowser } from './journey';
 
-const PASSWORD = 'fupin2026';
-const PHONE = { width: 390, height: 844 };
 const PROBLEM = '东溪村饮水水池渗漏，供水不稳定（责任倒查旅程）';
 
 const beijing = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
@@ -25,18 +24,6 @@ const FIVE_DAYS_AGO = beijing(new Date(Date.now() - 5 * 86_400_000));
 const LAST_YEAR = Number(TODAY.slice(0, 4)) - 1;
 
 const ids = { township: '', dongxi: '', campaign: '', cadre: '', cadreName: '', problem: '' };
-
-async function logIn(page: Page, baseUrl: string, username: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((u) => `${u.pathname}${u.search}` === next);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
-}
 
 /** A screenshot of the viewport only, from the top. */
 async function viewShot(page: Page, name: string): Promise<void> {
@@ -51,15 +38,6 @@ async function fullShot(page: Page, shot: Browser['shot'], name: string): Promis
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(600);
   await shot(name);
-}
-
-async function withBrowser(options: Parameters<typeof openBrowser>[0], run: (b: Browser) => Promise<void>): Promise<void> {
-  const b = await openBrowser(options);
-  try {
-    await run(b);
-  } finally {
-    await b.close();
-  }
 }
 
 /** A session of a demo account for the API: what the township office set up before the check. */

@@ -17,10 +17,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import ExcelJS from '../apps/server/src/io/excel/exceljs';
-import { type Browser, browserAvailable, moveServerClock, openBrowser, SCREENSHOTS } from './browser';
+import { type Browser, browserAvailable, moveServerClock, SCREENSHOTS } from './browser';
+import { horizontalOverflow, logIn, PASSWORD, PHONE, withBrowser } from './journey';
 
-const PASSWORD = 'fupin2026';
-const PHONE = { width: 390, height: 844 };
 const MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(
   new Date(),
 );
@@ -35,18 +34,6 @@ interface Judge {
 }
 const judges: Record<string, Judge> = {};
 
-async function logIn(page: Page, baseUrl: string, username: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((u) => `${u.pathname}${u.search}` === next);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
-}
-
 /** A screenshot of the viewport only (dialogs are fixed to it). */
 async function viewShot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
@@ -58,15 +45,6 @@ async function fullShot(page: Page, shot: Browser['shot'], name: string): Promis
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(400);
   await shot(name);
-}
-
-async function withBrowser(options: Parameters<typeof openBrowser>[0], run: (b: Browser) => Promise<void>): Promise<void> {
-  const b = await openBrowser(options);
-  try {
-    await run(b);
-  } finally {
-    await b.close();
-  }
 }
 
 /** A phone photo: 2400×1600 JPEG drawn by the browser itself (the sheet makes it 1600 px wide). */

@@ -10,10 +10,9 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Browser, browserAvailable, openBrowser, SCREENSHOTS } from './browser';
+import { type Browser, browserAvailable, SCREENSHOTS } from './browser';
+import { horizontalOverflow, logIn, PASSWORD, PHONE, withBrowser } from './journey';
 
-const PASSWORD = 'fupin2026';
-const PHONE = { width: 390, height: 844 };
 const OVERDUE = '结对户危房改造未完工，屋顶仍漏雨（看板旅程）';
 const OPEN = '石桥村两户饮水管道未接通（看板旅程）';
 
@@ -39,18 +38,6 @@ interface Dashboard {
   };
 }
 
-async function logIn(page: Page, baseUrl: string, username: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((u) => `${u.pathname}${u.search}` === next);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
-}
-
 /** A screenshot of the viewport only, from the top. */
 async function viewShot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -63,15 +50,6 @@ async function fullShot(page: Page, shot: Browser['shot'], name: string): Promis
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(900);
   await shot(name);
-}
-
-async function withBrowser(options: Parameters<typeof openBrowser>[0], run: (b: Browser) => Promise<void>): Promise<void> {
-  const b = await openBrowser(options);
-  try {
-    await run(b);
-  } finally {
-    await b.close();
-  }
 }
 
 async function api(baseUrl: string, username: string) {

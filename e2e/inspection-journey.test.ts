@@ -12,10 +12,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type Browser, browserAvailable, openBrowser, SCREENSHOTS } from './browser';
+import { type Browser, browserAvailable, SCREENSHOTS } from './browser';
+import { horizontalOverflow, logIn, PHONE, withBrowser } from './journey';
 
-const PASSWORD = 'fupin2026';
-const PHONE = { width: 390, height: 844 };
 const A = '东溪村卫生室：基本药品配备齐全，在有效期内不达标（阿莫西林过期）';
 const B = '东溪村卫生室：家庭医生签约服务落实，签约记录完整不达标（签约记录缺 3 户）';
 
@@ -24,18 +23,6 @@ const beijing = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/
 const YESTERDAY = beijing(new Date(Date.now() - 86_400_000));
 
 const ids = { a: '', b: '', order: '', village: '' };
-
-async function logIn(page: Page, baseUrl: string, username: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((u) => `${u.pathname}${u.search}` === next);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
-}
 
 /** A screenshot of the viewport only (dialogs are fixed to it). */
 async function viewShot(page: Page, name: string): Promise<void> {
@@ -48,15 +35,6 @@ async function fullShot(page: Page, shot: Browser['shot'], name: string): Promis
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(400);
   await shot(name);
-}
-
-async function withBrowser(options: Parameters<typeof openBrowser>[0], run: (b: Browser) => Promise<void>): Promise<void> {
-  const b = await openBrowser(options);
-  try {
-    await run(b);
-  } finally {
-    await b.close();
-  }
 }
 
 /** A phone photo: 3000×2000 JPEG of noise and colour, drawn by the browser itself. */

@@ -14,38 +14,17 @@ import type { Worksheet } from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from '../apps/server/src/io/excel/exceljs';
-import { type Browser, browserAvailable, openBrowser, SCREENSHOTS } from './browser';
+import { browserAvailable, SCREENSHOTS } from './browser';
+import { horizontalOverflow, logIn, withBrowser } from './journey';
 
-const PASSWORD = 'fupin2026';
 const AREA = '369901';
 const work = mkdtempSync(join(tmpdir(), 'fupin-registry-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-async function logIn(page: Page, baseUrl: string, username: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((u) => u.pathname === next);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
-}
 
 /** A screenshot of the viewport only (drawers and popups are fixed to it). */
 async function viewShot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
-
-async function withBrowser(options: Parameters<typeof openBrowser>[0], run: (b: Browser) => Promise<void>): Promise<void> {
-  const b = await openBrowser(options);
-  try {
-    await run(b);
-  } finally {
-    await b.close();
-  }
 }
 
 type Row = Record<string, string | number>;

@@ -10,35 +10,13 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type Browser, browserAvailable, openBrowser, SCREENSHOTS } from './browser';
-
-const PASSWORD = 'fupin2026';
-
-async function logIn(page: Page, baseUrl: string, username: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((u) => u.pathname === next.split('?')[0]);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
-}
+import { browserAvailable, SCREENSHOTS } from './browser';
+import { horizontalOverflow, logIn, withBrowser } from './journey';
 
 /** A screenshot of the viewport only (drawers, dialogs and the sticky save bar are fixed to it). */
 async function viewShot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
-
-async function withBrowser(options: Parameters<typeof openBrowser>[0], run: (b: Browser) => Promise<void>): Promise<void> {
-  const b = await openBrowser(options);
-  try {
-    await run(b);
-  } finally {
-    await b.close();
-  }
 }
 
 /** The panel of one rule in the draft editor, opened. */
