@@ -49,16 +49,22 @@ export async function permissionsOver(
   const chain = (await loadUnitChains(db as Db, [unitId])).get(unitId);
   const held = new Set<string>();
   if (!chain) return held;
+  let paired: boolean | undefined;
   for (const permission of wanted) {
     const reach = reachOn(grants, permission, chain);
     if (reach === 'subtree') held.add(permission);
-    else if (
-      reach === 'paired' &&
-      (p.responsibleUserId === userId || (p.householdId && (await isPairedWith(db, p.townshipId, p.householdId, userId))))
-    )
-      held.add(permission);
+    else if (reach === 'paired' && (paired ??= await cadreReaches(db, p, userId))) held.add(permission);
   }
   return held;
+}
+
+/**
+ * Whether a cadre's paired reach covers a problem: one of a household paired with them, or one
+ * they were made answerable for (they are notified of it, so they must be able to open it).
+ */
+export async function cadreReaches(db: Db | Tx, p: ProblemRow, userId: string): Promise<boolean> {
+  if (p.responsibleUserId === userId) return true;
+  return p.householdId !== null && (await isPairedWith(db, p.townshipId, p.householdId, userId));
 }
 
 /**

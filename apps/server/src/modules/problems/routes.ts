@@ -23,13 +23,13 @@ import { problemEvidence } from '../../db/schema/index';
 import { run } from '../../lib/http';
 import { principalOf, scopeOfRequest, type UnitSource } from '../../plugins/access';
 import { getCampaign } from '../campaigns/repository';
-import { findHousehold, isPairedWith } from '../households/repository';
+import { findHousehold } from '../households/repository';
 import { getUnit } from '../org/repository';
 import { addEvidence, EVIDENCE_MAX_BYTES } from './commands/evidence';
 import { assignProblem, escalateProblem, recordProblem } from './commands/manage-problem';
 import { transitionProblem } from './commands/transition-problem';
 import { historyOf, listProblems, presentProblem } from './queries';
-import { getProblem, type ProblemRow, permissionsOver, unitOfProblem } from './repository';
+import { cadreReaches, getProblem, type ProblemRow, permissionsOver, unitOfProblem } from './repository';
 
 export const problemFilter = z.object({
   campaignId: z.uuid().optional(),
@@ -116,15 +116,9 @@ export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, clock } = app.deps;
   const { db } = database;
 
-  /**
-   * A cadre reaches only the problems of households paired with them, and those they were made
-   * answerable for (they are notified of those, so they must be able to open them).
-   */
+  /** A cadre reaches only their own problems (`cadreReaches`); the others are not found. */
   async function assertReach(req: FastifyRequest, p: ProblemRow) {
-    if (req.reach !== 'paired') return;
-    const me = principalOf(req).userId;
-    if (p.responsibleUserId === me) return;
-    if (!p.householdId || !(await isPairedWith(db, p.townshipId, p.householdId, me))) {
+    if (req.reach === 'paired' && !(await cadreReaches(db, p, principalOf(req).userId))) {
       throw new DomainError('NOT_FOUND', { entity: term('entity.problem') });
     }
   }
