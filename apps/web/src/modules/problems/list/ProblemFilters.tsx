@@ -1,7 +1,6 @@
-import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Checkbox, Flex, Input, Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Checkbox, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FilterBar, useSearchText } from '../../../ui/FilterBar';
 import { activeFilterCount, type ProblemFilters as Filters, NO_FILTERS } from '../filters';
 import { useProblemLabels } from '../labels';
 
@@ -12,24 +11,11 @@ interface Props {
   mobile: boolean;
 }
 
-const SEARCH_DELAY_MS = 400;
-
 /** Search and filters of the ledger; on a phone the filters fold away behind a button. */
 export function ProblemFilters({ value, onChange, villages, mobile }: Props) {
   const { t } = useTranslation();
   const labels = useProblemLabels();
-  const [text, setText] = useState(value.q);
-  const [open, setOpen] = useState(false);
-  const latest = useRef({ value, onChange });
-  latest.current = { value, onChange };
-
-  useEffect(() => setText((current) => (current.trim() === value.q ? current : value.q)), [value.q]);
-  useEffect(() => {
-    const q = text.trim();
-    if (q === latest.current.value.q) return;
-    const timer = setTimeout(() => latest.current.onChange({ ...latest.current.value, q }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const [text, setText] = useSearchText(value, onChange);
 
   const width = (desk: number) => (mobile ? '100%' : desk);
   const select = (
@@ -81,15 +67,6 @@ export function ProblemFilters({ value, onChange, villages, mobile }: Props) {
       >
         {t('problems.overdueOnly')}
       </Checkbox>
-      {count > 0 ? (
-        <Button
-          type="link"
-          onClick={() => onChange({ ...NO_FILTERS, q: value.q })}
-          style={{ paddingInline: 4, alignSelf: mobile ? 'flex-start' : undefined }}
-        >
-          {t('problems.clearFilters')}
-        </Button>
-      ) : null}
     </>
   );
   const search = (
@@ -105,32 +82,16 @@ export function ProblemFilters({ value, onChange, villages, mobile }: Props) {
       data-testid="problems-search"
     />
   );
-  if (!mobile)
-    return (
-      <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="problem-filters">
-        {search}
-        {filters}
-      </Flex>
-    );
   return (
-    <Flex vertical gap={8} style={{ marginBottom: 12 }} data-testid="problem-filters">
-      <Flex gap={8}>
-        {search}
-        <Badge count={count} size="small" offset={[-4, 4]}>
-          <Button
-            icon={<FilterOutlined />}
-            onClick={() => setOpen((o) => !o)}
-            aria-expanded={open}
-            aria-label={t('problems.filters')}
-            data-testid="filters-toggle"
-          />
-        </Badge>
-      </Flex>
-      {open ? (
-        <Flex vertical gap={8} data-testid="filters-panel">
-          {filters}
-        </Flex>
-      ) : null}
-    </Flex>
+    <FilterBar
+      search={search}
+      filters={filters}
+      count={count}
+      onClear={() => onChange({ ...NO_FILTERS, q: value.q })}
+      clearLabel={t('problems.clearFilters')}
+      toggleLabel={t('problems.filters')}
+      mobile={mobile}
+      testId="problem-filters"
+    />
   );
 }

@@ -1,8 +1,7 @@
-import { FilterOutlined } from '@ant-design/icons';
 import { POVERTY_STATUS, type PovertyStatus } from '@fupin/domain';
-import { Badge, Button, Checkbox, Flex, Input, Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Checkbox, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FilterBar, useSearchText } from '../../../ui/FilterBar';
 import type { FlagRule } from '../../rules/flags';
 import type { Cadre, TagOption } from '../api';
 import { activeFilterCount, type RegistryFilters as Filters, NO_FILTERS } from '../filters';
@@ -20,9 +19,6 @@ interface Props {
   mobile: boolean;
 }
 
-/** Typing searches after a short pause; Enter searches at once. */
-const SEARCH_DELAY_MS = 400;
-
 /**
  * One search box (name, pinyin initials, household or ID number: the server decides which) and
  * the filters; on a phone the filters fold away behind a button that counts the ones set.
@@ -30,20 +26,7 @@ const SEARCH_DELAY_MS = 400;
 export function RegistryFilters({ value, onChange, tags, cadres, flagRules, mobile }: Props) {
   const { t } = useTranslation();
   const labels = useRegistryLabels();
-  const [text, setText] = useState(value.q);
-  const [open, setOpen] = useState(false);
-  const latest = useRef({ value, onChange });
-  latest.current = { value, onChange };
-
-  // The address changed from outside (back, a cleared filter): the box follows.
-  useEffect(() => setText((current) => (current.trim() === value.q ? current : value.q)), [value.q]);
-
-  useEffect(() => {
-    const q = text.trim();
-    if (q === latest.current.value.q) return;
-    const timer = setTimeout(() => latest.current.onChange({ ...latest.current.value, q }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const [text, setText] = useSearchText(value, onChange);
 
   const count = activeFilterCount(value);
   const width = (desk: number) => (mobile ? '100%' : desk);
@@ -108,15 +91,6 @@ export function RegistryFilters({ value, onChange, tags, cadres, flagRules, mobi
       >
         {t('registry.emptyOnly')}
       </Checkbox>
-      {count > 0 ? (
-        <Button
-          type="link"
-          onClick={() => onChange({ ...NO_FILTERS, q: value.q })}
-          style={{ paddingInline: 4, alignSelf: mobile ? 'flex-start' : undefined }}
-        >
-          {t('registry.clearFilters')}
-        </Button>
-      ) : null}
     </>
   );
 
@@ -133,33 +107,16 @@ export function RegistryFilters({ value, onChange, tags, cadres, flagRules, mobi
     />
   );
 
-  if (!mobile) {
-    return (
-      <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="registry-filters">
-        {search}
-        {filters}
-      </Flex>
-    );
-  }
   return (
-    <Flex vertical gap={8} style={{ marginBottom: 12 }} data-testid="registry-filters">
-      <Flex gap={8}>
-        {search}
-        <Badge count={count} size="small" offset={[-4, 4]}>
-          <Button
-            icon={<FilterOutlined />}
-            onClick={() => setOpen((o) => !o)}
-            aria-expanded={open}
-            aria-label={t('registry.filters')}
-            data-testid="filters-toggle"
-          />
-        </Badge>
-      </Flex>
-      {open ? (
-        <Flex vertical gap={8} data-testid="filters-panel">
-          {filters}
-        </Flex>
-      ) : null}
-    </Flex>
+    <FilterBar
+      search={search}
+      filters={filters}
+      count={count}
+      onClear={() => onChange({ ...NO_FILTERS, q: value.q })}
+      clearLabel={t('registry.clearFilters')}
+      toggleLabel={t('registry.filters')}
+      mobile={mobile}
+      testId="registry-filters"
+    />
   );
 }
