@@ -62,6 +62,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A journey that fails is run once more in a fresh browser before it counts: on a busy
+          // 2-core machine the admin journey's login button has once waited past 30 s. A journey
+          // that fails twice is a failure.
+          retry: 1,
         },
       },
     ],
