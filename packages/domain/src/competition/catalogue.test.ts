@@ -81,20 +81,16 @@ describe('the competition’s catalogue keys', () => {
 
 describe('sentences a judge or the office reads', () => {
   it.each<[Lang, string, string, Record<string, string | number>, string]>([
-    [
-      'zh-CN',
-      'village.v_grain',
-      'competition.score_range',
-      { item: '粮食生产', max: 4 },
-      '「v_grain」：「粮食生产」的得分应在 0 到 4 分之间',
-    ],
+    ['zh-CN', 'village.v_grain', 'competition.score_range', { item: '粮食生产', max: 4 }, '「粮食生产」的得分应在 0 到 4 分之间'],
     [
       'en',
       'village.v_grain',
       'competition.score_range',
       { item: '粮食生产', max: 4 },
-      'v_grain: the score of "粮食生产" must be between 0 and 4',
+      'the score of "粮食生产" must be between 0 and 4',
     ],
+    ['zh-CN', 'village.v_new', 'competition.unknown_item', { code: 'v_new' }, '评分项 v_new 不在评分细则中'],
+    ['zh-CN', 'households.h_policy', 'competition.score_missing', { item: '政策落实' }, '「政策落实」尚未评分'],
     ['zh-CN', '', 'competition.parts_total', {}, '看户、看组、看村三部分满分合计应为 100 分'],
     ['zh-CN', 'households.items', 'competition.items_total', {}, '「评分项」：本部分各评分项分值之和应等于本部分满分'],
     ['zh-CN', 'village.items.2.office', 'competition.office_required', {}, '「牵头部门」：看村的每个评分项须指定牵头部门'],

@@ -74,9 +74,15 @@ export function issueToFieldError(issue: IssueLike): FieldError {
   }
 }
 
-/** The sentence for one field error, naming the field: 「用户名」：至少 3 个字. */
+/**
+ * The sentence for one field error, naming the field: 「用户名」：至少 3 个字. A message that names
+ * its own subject (a rubric item by its name, an unknown code) gets no label: the field's last
+ * segment there is a code such as `h_industry`, which would only repeat the subject in a form the
+ * reader does not know.
+ */
 export function describeFieldError(lang: Lang, error: FieldError): string {
-  const label = error.path ? fieldLabel(lang, error.path) : '';
+  const namesItsSubject = error.params !== undefined && ('item' in error.params || 'code' in error.params);
+  const label = error.path && !namesItsSubject ? fieldLabel(lang, error.path) : '';
   const text = hasMessage(error.key) ? translate(lang, error.key, error.params) : error.key;
   if (!label) return text;
   return lang === 'en' ? `${label}: ${text}` : `「${label}」：${text}`;

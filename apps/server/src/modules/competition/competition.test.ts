@@ -274,10 +274,10 @@ describe('a month of the competition', () => {
     const body = { id: randomUUID(), roundId, villageId: v0, part: 'households', subjectId: household, sheet: fullSheet(items) };
     let res = await judge2.post('/api/competition/scores', { ...body, sheet: { ...fullSheet(items), h_industry: 9 } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toBe('「h_industry」：「产业发展」的得分应在 0 到 8 分之间');
+    expect(res.json().error.message).toBe('「产业发展」的得分应在 0 到 8 分之间');
     const { h_policy: _, ...missing } = fullSheet(items);
     res = await judge2.post('/api/competition/scores', { ...body, sheet: missing });
-    expect(res.json().error.message).toBe('「h_policy」：「政策落实」尚未评分');
+    expect(res.json().error.message).toBe('「政策落实」尚未评分');
     res = await judge2.post('/api/competition/scores', { ...body, subjectId: detail.villages[1]?.sample?.households[0]?.id });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].path).toBe('subjectId');

@@ -113,12 +113,7 @@ export function ScoreSheetForm({ task, subject, onDone }: { task: Task; subject:
         onError: (e) => {
           if (e instanceof ApiError)
             setServerErrors(
-              new Map(
-                e.fields
-                  .filter((f) => f.path.startsWith('sheet.'))
-                  // The server names the field by its code (「h_industry」：…); the item is shown already.
-                  .map((f) => [f.path.slice(6), f.message.replace(/^「[^」]*」：/, '')]),
-              ),
+              new Map(e.fields.filter((f) => f.path.startsWith('sheet.')).map((f) => [f.path.slice(6), f.message])),
             );
           report(e);
         },
