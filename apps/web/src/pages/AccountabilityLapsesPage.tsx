@@ -40,6 +40,7 @@ export function AccountabilityLapsesPage() {
   );
 
   const label = (key: LapseFilterKey, value: string): string => {
+    if (key === 'village' && value === 'none') return t('accountability.lapses.townshipOwn');
     if (key === 'village')
       return t('dashboard.list.village', { name: a?.units.find((u) => u.unitId === value)?.unitName ?? '…' });
     if (key === 'user')

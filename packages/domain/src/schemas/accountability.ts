@@ -28,7 +28,8 @@ export const lapseFilter = accountabilityQuery.extend({
   kind: z.enum(LAPSE_KINDS).optional(),
   duty: z.enum(LAPSE_DUTIES).optional(),
   state: z.enum(LAPSE_STATES).optional(),
-  villageId: z.uuid().optional(),
+  /** one village's lapses, or `none`: the township's own, which belong to no village */
+  villageId: z.union([z.uuid(), z.literal('none')]).optional(),
   /** lapses this person answers for directly (the people figures count these) */
   userId: z.uuid().optional(),
 });

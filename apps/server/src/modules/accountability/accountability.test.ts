@@ -176,10 +176,14 @@ describe('the accountability view', () => {
       `first_secretary:${id('t1.fs02')}`,
       'stationed_leader:null',
     ]);
+    // Every unit row's number opens exactly its lapses; the township's own are those of no village.
     for (const u of a.units) {
-      const list = (await lapses(u.kind === 'village' ? `&villageId=${u.unitId}` : '')).items;
-      if (u.kind === 'village') expect(list.length, u.unitName).toBe(u.lapses);
+      const list = (await lapses(`&villageId=${u.kind === 'village' ? u.unitId : 'none'}`)).items;
+      expect(list.length, u.unitName).toBe(u.lapses);
+      expect(list.every((l) => l.villageId === (u.kind === 'village' ? u.unitId : null))).toBe(true);
     }
+    const bad = await (await user('t1.discipline')).get(`/api/accountability/lapses?unitId=${data.township}&villageId=nobody`);
+    expect(bad.statusCode).toBe(400);
   });
 
   it('shows a village only its own lapses, and a township never another’s', async () => {

@@ -14,7 +14,7 @@
  *                 worst first,
  *         units:  [{ unitId, unitName, kind village|township, lapses, missing, late, maxDaysLate, byKind,
  *                    chain: [{ link, userId|null (vacant seat), name, title, unitName }] }] }
- *   GET /api/accountability/lapses?unitId&campaignId?&kind?&duty?&state?(missing|late)&villageId?&userId?&limit=50&offset=0
+ *   GET /api/accountability/lapses?unitId&campaignId?&kind?&duty?&state?(missing|late)&villageId?(uuid|none)&userId?&limit=50&offset=0
  *       the lapses behind a figure (a person's row → userId; a unit's → villageId; a kind column → kind),
  *       most days late first → { items: [lapseSchema], total }
  *       lapse = { key, kind, duty, state, deadline, daysLate, doneAt, villageId, villageName,

@@ -11,6 +11,7 @@ export interface LapseFilterInput {
   kind?: LapseKind | undefined;
   duty?: Lapse['duty'] | undefined;
   state?: Lapse['state'] | undefined;
+  /** a village's id, or `none` for the lapses that belong to no village (the township's own) */
   villageId?: string | undefined;
   userId?: string | undefined;
 }
@@ -21,7 +22,7 @@ export function matches(l: Lapse, f: LapseFilterInput): boolean {
     (!f.kind || l.kind === f.kind) &&
     (!f.duty || l.duty === f.duty) &&
     (!f.state || l.state === f.state) &&
-    (!f.villageId || l.villageId === f.villageId) &&
+    (!f.villageId || l.villageId === (f.villageId === 'none' ? null : f.villageId)) &&
     (!f.userId || l.responsible.some((e) => e.userId === f.userId))
   );
 }

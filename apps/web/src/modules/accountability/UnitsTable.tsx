@@ -9,18 +9,17 @@ import { KIND_COLORS, useAccountabilityLabels } from './labels';
 
 /**
  * 按单位: each village (and the township for its own duties) with its lapses by kind and the
- * chain that answers for it, vacant seats included. A village's numbers open its lapses.
+ * chain that answers for it, vacant seats included. Every number opens its lapses.
  */
 export function UnitsTable({ rows, frame }: { rows: UnitRow[]; frame: Pick<LapseFilters, 'unit' | 'campaign'> }) {
   const { t } = useTranslation();
   const labels = useAccountabilityLabels();
-  // Township-level duties have no village to filter by: their numbers stay plain.
+  // The township's row counts the lapses of no village (orders over several villages, its own duties).
   const href = (r: UnitRow, more: Partial<LapseFilters> = {}) =>
-    r.kind === 'village' ? lapsesHref({ ...frame, village: r.unitId, ...more }) : null;
-  const count = (r: UnitRow, n: number, more: Partial<LapseFilters>, color?: string) => {
-    const to = href(r, more);
-    return to ? <CountLink n={n} to={to} color={color} /> : n;
-  };
+    lapsesHref({ ...frame, village: r.kind === 'village' ? r.unitId : 'none', ...more });
+  const count = (r: UnitRow, n: number, more: Partial<LapseFilters>, color?: string) => (
+    <CountLink n={n} to={href(r, more)} color={color} />
+  );
   const kindColumn = (k: LapseKind) => ({
     title: labels.kind(k),
     key: k,

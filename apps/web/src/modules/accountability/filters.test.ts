@@ -32,6 +32,13 @@ describe('the lapse list’s filters in the address', () => {
     });
   });
 
+  it('keeps the township’s own lapses (village=none) through the address to the server', () => {
+    const { filters } = readLapseState(new URLSearchParams(`unit=${T}&village=none`));
+    expect(filters.village).toBe('none');
+    expect(lapseQuery(filters)?.villageId).toBe('none');
+    expect(readLapseState(new URLSearchParams(`unit=${T}&village=nobody`)).filters.village).toBeNull();
+  });
+
   it('links a figure to its lapses', () => {
     expect(lapsesHref({ unit: T, campaign: null, user: U, kind: 'visit' })).toBe(
       `/accountability/lapses?unit=${T}&user=${U}&kind=visit`,

@@ -11,6 +11,7 @@ export interface LapseFilters {
   kind: string | null;
   duty: string | null;
   state: string | null;
+  /** a village's id, or `none` for the township's own lapses (those of no village) */
   village: string | null;
   /** lapses this person answers for directly */
   user: string | null;
@@ -44,7 +45,7 @@ export function readLapseState(params: URLSearchParams): { filters: LapseFilters
       kind: oneOf(params.get('kind'), LAPSE_KINDS),
       duty: oneOf(params.get('duty'), LAPSE_DUTIES),
       state: oneOf(params.get('state'), LAPSE_STATES),
-      village: uuid(params.get('village')),
+      village: params.get('village') === 'none' ? 'none' : uuid(params.get('village')),
       user: uuid(params.get('user')),
     },
     page: Math.max(1, Math.trunc(Number(params.get('page'))) || 1),

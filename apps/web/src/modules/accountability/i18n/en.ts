@@ -45,6 +45,7 @@ export const accountabilityEn: Messages['accountability'] = {
     chain: 'Chain (nearest first)',
     person: 'Person: {{name}}',
     kindTag: 'Kind: {{name}}',
+    townshipOwn: 'Township’s own',
     dutyTag: 'Duty: {{name}}',
     kindPick: 'Kind',
     dutyPick: 'Duty',

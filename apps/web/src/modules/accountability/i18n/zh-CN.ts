@@ -46,6 +46,7 @@ export const accountabilityZhCN = {
     chain: '责任链（由近及远）',
     person: '责任人：{{name}}',
     kindTag: '类别：{{name}}',
+    townshipOwn: '乡镇本级',
     dutyTag: '事项：{{name}}',
     kindPick: '类别',
     dutyPick: '事项',
