@@ -151,8 +151,8 @@ describe('photos on a judge’s sheet', () => {
   });
 
   it.each([
-    ['a PDF', 't1.judge2', 'scan.pdf', PDF, 400, '只能上传 JPG、PNG 或 WebP 照片'],
-    ['a text file called .jpg', 't1.judge2', 'fake.jpg', Buffer.from('not a photo'), 400, '只能上传 JPG、PNG 或 WebP 照片'],
+    ['a PDF', 't1.judge2', 'scan.pdf', PDF, 415, '只能上传 JPG、PNG 或 WebP 照片'],
+    ['a text file called .jpg', 't1.judge2', 'fake.jpg', Buffer.from('not a photo'), 415, '只能上传 JPG、PNG 或 WebP 照片'],
     ['a photo larger than 5 MB', 't1.judge2', 'big.jpg', Buffer.concat([JPEG, Buffer.alloc(5 * 1024 * 1024)]), 413, '5 MB'],
     ['another judge’s photo on this sheet', 't1.judge1', 'x.jpg', JPEG, 403, ''],
     ['village staff', 't1.v01', 'x.jpg', JPEG, 403, ''],

@@ -34,8 +34,8 @@ export async function addScorePhoto(
   if (input.data.length > EVIDENCE_MAX_BYTES)
     throw new DomainError('EVIDENCE_TOO_LARGE', { max: EVIDENCE_MAX_BYTES / 1024 / 1024 });
   const mimeType = sniffType(input.data);
-  if (!mimeType?.startsWith('image/'))
-    throw new DomainError('VALIDATION_FAILED', {}, [{ path: '', key: 'competition.photo_type' }]);
+  // A wrong type is 415, as for the ledger's evidence: the request is well formed, its file is not a photo.
+  if (!mimeType?.startsWith('image/')) throw new DomainError('PHOTO_TYPE');
   if ((await photoCount(tx, score.townshipId, score.id)) >= PHOTOS_PER_SHEET)
     throw new DomainError('VALIDATION_FAILED', {}, [
       { path: '', key: 'competition.photos_too_many', params: { max: PHOTOS_PER_SHEET } },
