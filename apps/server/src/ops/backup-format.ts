@@ -67,7 +67,9 @@ export function copyHeadLine(t: BackupTable): string {
 
 /**
  * The application's tables (schema public) with their stored columns (generated ones are
- * computed again on load), parents before children by foreign key, then by name.
+ * computed again on load), parents before children by foreign key, then by name. A partitioned
+ * table (migration 0009) counts once, as its parent: its partitions are storage, not tables of
+ * their own, and a COPY into the parent routes each row to its partition again.
  */
 export async function listTables(query: Query): Promise<BackupTable[]> {
   const tables = await query<{ name: string; columns: string[] | string }>(
@@ -75,7 +77,7 @@ export async function listTables(query: Query): Promise<BackupTable[]> {
        (SELECT json_agg(a.attname ORDER BY a.attnum) FROM pg_attribute a
          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '') AS columns
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = 'public' AND c.relkind = 'r'`,
+     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition`,
   );
   const edges = await query<{ child: string; parent: string }>(
     `SELECT cl.relname AS child, pr.relname AS parent
@@ -83,7 +85,7 @@ export async function listTables(query: Query): Promise<BackupTable[]> {
      JOIN pg_class cl ON cl.oid = co.conrelid
      JOIN pg_class pr ON pr.oid = co.confrelid
      JOIN pg_namespace n ON n.oid = cl.relnamespace
-     WHERE co.contype = 'f' AND n.nspname = 'public'`,
+     WHERE co.contype = 'f' AND n.nspname = 'public' AND co.conparentid = 0`,
   );
   const byName = new Map(
     tables.map((t) => [t.name, { name: t.name, columns: typeof t.columns === 'string' ? JSON.parse(t.columns) : t.columns }]),

@@ -114,8 +114,8 @@ async function targetOf(database: Database): Promise<Target> {
   };
 }
 
-/** A folder holding only the first `count` migrations of this build, for the migrator. */
-function migrationsUpTo(count: number): string {
+/** A folder holding only the first `count` migrations of this build, for the migrator (the caller removes it). */
+export function migrationsUpTo(count: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'fupin-migrations-'));
   cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
   const journalFile = join(dir, 'meta', '_journal.json');
