@@ -244,6 +244,13 @@ describe('a month of the competition', () => {
     expect(res.json().error.message).toBe(
       `评分员「${nameOf(county, 't1.judge1')}」不能给本村「${detail.villages[0]?.villageName}」评分`,
     );
+    // The grid learns each judge's own villages before saving.
+    const judges = await a.get(`/api/competition/rounds/${roundId}/judges`);
+    expect(judges.statusCode, judges.body).toBe(200);
+    const own = new Map(judges.json().items.map((j: { id: string; ownVillageIds: string[] }) => [j.id, j.ownVillageIds]));
+    expect(own.get(idOf(county, 't1.judge1'))).toContain(v0);
+    expect(own.get(idOf(county, 't1.judge2'))).not.toContain(v0);
+    expect((await (await s.user('t1.judge1')).get(`/api/competition/rounds/${roundId}/judges`)).statusCode).toBe(403);
     res = await a.put(url, { assignments: [{ judgeId: idOf(county, 't1.v01'), part: 'village', villageId: v1 }] });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('COMPETITION_NOT_A_JUDGE');

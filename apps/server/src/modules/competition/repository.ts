@@ -8,6 +8,7 @@ import {
   DEFAULT_SAMPLE_SIZE,
   DomainError,
   isEligibleForSample,
+  judgeOwnVillages,
   type PovertyStatus,
   type Prizes,
   type RankedVillage,
@@ -15,7 +16,7 @@ import {
   type SampleRecord,
   term,
 } from '@fupin/domain';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client';
 import {
@@ -243,6 +244,22 @@ export async function judgesOf(db: Conn, townshipId: string): Promise<Map<string
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .where(and(eq(roleAssignments.role, 'judge'), eq(roleAssignments.unitId, townshipId)));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The judges of a township with the villages each counts as their own, so the assignment grid can
+ * keep a judge off their own village before the office saves (the command refuses it anyway).
+ */
+export async function judgesWithOwnVillages(db: Conn, townshipId: string) {
+  const judges = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.role, 'judge'), eq(roleAssignments.unitId, townshipId), isNull(users.disabledAt)));
+  const items = [];
+  for (const { id, name } of judges)
+    items.push({ id, name, ownVillageIds: [...judgeOwnVillages(await ownVillageFacts(db, id))].sort() });
+  return items.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 /**

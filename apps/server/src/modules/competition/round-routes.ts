@@ -1,6 +1,6 @@
 /**
  * HTTP routes of a round before its publication: start it (samples drawn), list and read it,
- * redraw and verify a village's sample, the villages' nominations, the judges' assignments.
+ * redraw and verify a village's sample, the villages' nominations, the judges and their assignments.
  */
 import { DomainError, drawSample, type SampleRecord, term, verifySample } from '@fupin/domain';
 import { and, eq } from 'drizzle-orm';
@@ -16,11 +16,14 @@ import { createRound } from './commands/create-round';
 import { nominateGroups } from './commands/nominate-groups';
 import { redrawSample } from './commands/redraw-sample';
 import { listRounds, roundDetail } from './queries';
-import { getRound } from './repository';
+import { getRound, judgesWithOwnVillages } from './repository';
 import { createRoundBody, detailOut, part, reasonBody, roundOut, verifyOut } from './schemas';
 
 const roundParams = z.object({ id: z.uuid() });
 const villageParams = z.object({ id: z.uuid(), villageId: z.uuid() });
+const judgesOut = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), ownVillageIds: z.array(z.uuid()) })),
+});
 
 export const competitionRoundRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
@@ -154,6 +157,23 @@ export const competitionRoundRoutes: FastifyPluginAsyncZod = async (app) => {
       await villageOfRound(db, round, req.params.villageId);
       await run(req, nominateGroups, { roundId: round.id, villageId: req.params.villageId, groupIds: req.body.groupIds });
       return detail(req, round.id);
+    },
+  );
+
+  app.get(
+    '/api/competition/rounds/:id/judges',
+    {
+      schema: {
+        tags: ['competition'],
+        summary: '评委名单 The township’s judges with the villages each may not score (their own), for the assignment grid',
+        params: roundParams,
+        response: { 200: judgesOut },
+      },
+      config: { access: { permission: 'competition.manage', unit: roundTownship } },
+    },
+    async (req) => {
+      const round = await getRound(db, req.params.id);
+      return { items: await judgesWithOwnVillages(db, round.townshipId) };
     },
   );
 

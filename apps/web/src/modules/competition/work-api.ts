@@ -3,7 +3,6 @@
  * the judges the office may assign, and the year's table with the other scores.
  */
 import type { CompetitionPart, Rubric, RubricItem } from '@fupin/domain';
-import type { User } from '@fupin/domain/schemas/users';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../api/client';
 import { uploadFile } from '../registry/files';
@@ -150,20 +149,23 @@ export function useSaveSettings() {
   });
 }
 
+export interface Judge {
+  id: string;
+  name: string;
+  /** villages this judge may not score: where they live, hold a role, or have paired households */
+  ownVillageIds: string[];
+}
+
 /**
- * The judges of a township: accounts with the judge role on it, through the users' list (the
- * office reads users). Anyone without user.read gets none here and sees the judges already assigned.
+ * The round's township's judges (active accounts with the judge role on it), each with their own
+ * villages, for the office's assignment grid. Others get none here and see the judges already assigned.
  */
-export function useJudges(townshipId: string | null, enabled: boolean) {
+export function useJudges(roundId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['competition', 'judges', townshipId],
-    queryFn: ({ signal }) =>
-      api.get<{ items: User[] }>('/api/users', { signal, query: { role: 'judge', unitId: townshipId, limit: 500 } }),
-    select: (d) =>
-      d.items
-        .filter((u) => !u.disabled && u.roles.some((r) => r.role === 'judge' && r.unitId === townshipId))
-        .map((u) => ({ id: u.id, name: u.displayName, username: u.username })),
-    enabled: enabled && townshipId !== null,
+    queryKey: ['competition', 'judges', roundId],
+    queryFn: ({ signal }) => api.get<{ items: Judge[] }>(`/api/competition/rounds/${roundId}/judges`, { signal }),
+    select: (d) => d.items,
+    enabled,
     staleTime: 5 * 60_000,
     retry: false,
   });

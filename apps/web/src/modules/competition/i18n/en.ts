@@ -86,6 +86,8 @@ export const competitionEn: Messages['competition'] = {
     noJudges: 'No judges to assign: give accounts the “Judge” role under Users.',
     fallback: 'The list of judges could not be read; only the judges already assigned can be moved.',
     refused: 'Assignments not saved',
+    ownTag: ' (own village)',
+    skippedOwn: 'Skipped {{count}} of the judge’s own villages',
     ownVillageHint: 'A judge never scores their own village (where they live, hold a role, or have paired households).',
     locked: 'The round is no longer being scored: the assignments cannot change.',
     dirty: 'Unsaved changes',

@@ -81,6 +81,8 @@ export const competitionZhCN = {
     noJudges: '没有可分配的评分员：请在用户管理中给账号分配“评分员”角色。',
     fallback: '无法读取评分员名单，只能调整已分配的评分员。',
     refused: '分工未保存',
+    ownTag: '（本村，回避）',
+    skippedOwn: '{{count}} 个村是该评分员的本村，已跳过',
     ownVillageHint: '评分员不能给本村评分（本人所在村、任职的村、结对帮扶户所在的村）。',
     locked: '本轮已不在评分中，分工不能再修改。',
     dirty: '有未保存的修改',

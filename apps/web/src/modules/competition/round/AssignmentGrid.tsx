@@ -12,8 +12,9 @@ import { assignmentsOf, cell, type Grid, gridOf } from './assignments';
 
 /**
  * 评分分工: which judges score which part of which village, the whole list saved at once. A part
- * can be given to one judge for every village in one move, then adjusted village by village. The
- * server refuses a judge on their own village and names both; that village's row turns red.
+ * can be given to one judge for every village in one move, then adjusted village by village. A
+ * judge's own villages are greyed out in that village's picker and skipped by the bulk move; the
+ * server refuses them anyway and names both, and that village's row turns red.
  */
 export function AssignmentGrid({ detail, mobile }: { detail: RoundDetail; mobile: boolean }) {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function AssignmentGrid({ detail, mobile }: { detail: RoundDetail; mobile
   const assign = useAssign(detail.round.id);
   const villages = detail.villages;
   const editable = detail.round.status === 'scoring';
-  const judges = useJudges(detail.round.townshipId, detail.viewer.canManage);
+  const judges = useJudges(detail.round.id, detail.viewer.canManage);
   const initial = useMemo(() => gridOf(villages), [villages]);
   const [grid, setGrid] = useState<Grid>(initial);
   const [bulk, setBulk] = useState<Partial<Record<CompetitionPart, string>>>({});
@@ -36,6 +37,12 @@ export function AssignmentGrid({ detail, mobile }: { detail: RoundDetail; mobile
       for (const p of COMPETITION_PARTS) for (const j of v.judges[p]) if (!known.has(j.id)) known.set(j.id, j.name);
     return [...known].map(([value, label]) => ({ value, label }));
   }, [judges.data, villages]);
+  const own = useMemo(() => new Map((judges.data ?? []).map((j) => [j.id, new Set(j.ownVillageIds)])), [judges.data]);
+  const isOwn = (judgeId: string, villageId: string) => own.get(judgeId)?.has(villageId) ?? false;
+  const optionsFor = (villageId: string) =>
+    options.map((o) =>
+      isOwn(o.value, villageId) ? { ...o, label: `${o.label}${t('competition.assign.ownTag')}`, disabled: true } : o,
+    );
 
   // A refusal stays up while the office corrects the grid: taking it away at the first change
   // would move every row under the open picker.
@@ -43,7 +50,10 @@ export function AssignmentGrid({ detail, mobile }: { detail: RoundDetail; mobile
   const applyAll = (part: CompetitionPart) => {
     const judge = bulk[part];
     if (!judge) return;
-    setGrid((g) => ({ ...g, ...Object.fromEntries(villages.map((v) => [cell(v.villageId, part), [judge]])) }));
+    const theirs = villages.filter((v) => !isOwn(judge, v.villageId));
+    setGrid((g) => ({ ...g, ...Object.fromEntries(theirs.map((v) => [cell(v.villageId, part), [judge]])) }));
+    const skipped = villages.length - theirs.length;
+    if (skipped) void message.info(t('competition.assign.skippedOwn', { count: skipped }));
   };
   const save = () =>
     assign.mutate(assignmentsOf(villages, grid), {
@@ -64,7 +74,7 @@ export function AssignmentGrid({ detail, mobile }: { detail: RoundDetail; mobile
       mode="multiple"
       value={grid[cell(v.villageId, part)] ?? []}
       onChange={(ids) => set(cell(v.villageId, part), ids)}
-      options={options}
+      options={optionsFor(v.villageId)}
       placeholder={t('competition.assign.unassigned')}
       aria-label={`${v.villageName} ${labels.part(part)}`}
       disabled={!editable}
