@@ -24,11 +24,37 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
 }
 
-/** Runs a step in a fresh browser, closed afterwards even when the step fails. */
+/**
+ * Runs a step in a fresh browser, closed afterwards even when the step fails. A failing step
+ * leaves its evidence before the e2e project's retry hides it: a screenshot
+ * (e2e/screenshots/failed-*.png), the address, and the browser's last console errors, failed
+ * requests and 5xx answers, on stderr.
+ */
 export async function withBrowser(options: Parameters<typeof openBrowser>[0], run: (b: Browser) => Promise<void>): Promise<void> {
   const b = await openBrowser(options);
+  const seen: string[] = [];
+  const note = (line: string) => {
+    seen.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (seen.length > 30) seen.shift();
+  };
+  b.page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') note(`console.${m.type()}: ${m.text()}`);
+  });
+  b.page.on('pageerror', (e) => note(`page error: ${e.message}`));
+  b.page.on('requestfailed', (r) => note(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  b.page.on('response', (r) => {
+    if (r.status() >= 500) note(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
   try {
     await run(b);
+  } catch (error) {
+    const shot = await b.shot(`failed-${Date.now()}`).catch(() => 'no screenshot');
+    console.error(
+      [`journey step failed at ${b.page.url()}: ${(error as Error).message.split('\n')[0]}`, `screenshot: ${shot}`, ...seen].join(
+        '\n  ',
+      ),
+    );
+    throw error;
   } finally {
     await b.close();
   }
