@@ -1,10 +1,13 @@
 /**
  * Raw SQL and COPY inside one transaction, for bulk paths (seeding, later imports) where
- * row-by-row inserts through the ORM would be ten times slower. PGlite takes COPY data as a
- * blob; a server takes it as a stream.
+ * row-by-row inserts through the ORM would be ten times slower, and for the few hot statements
+ * that run on every request of a busy route as named prepared statements. PGlite takes COPY data
+ * as a blob; a server takes it as a stream.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fillPlaceholders, type Query, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { Database, Tx } from './client';
@@ -12,8 +15,12 @@ import type { Database, Tx } from './client';
 export interface RawTx {
   /** which engine runs the transaction */
   readonly engine: 'pglite' | 'pg';
-  /** rows returned, and rows written by an INSERT, UPDATE or DELETE */
-  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }>;
+  /**
+   * Rows returned, and rows written by an INSERT, UPDATE or DELETE. With a name, a server keeps
+   * the statement prepared on the connection: parsed and planned once, then only bound and run
+   * (one name, one text, always). PGlite runs it as any other statement.
+   */
+  query<R = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<{ rows: R[]; rowCount: number }>;
   /** Loads CSV text (FORMAT csv: unquoted empty is NULL) into the columns of a table. */
   copyIn(table: string, columns: readonly string[], csv: string): Promise<void>;
 }
@@ -31,8 +38,8 @@ function rawOn(client: PgliteTx | pg.ClientBase): RawTx {
   if (client instanceof pg.Client) {
     return {
       engine: 'pg',
-      query: async <R>(text: string, params?: unknown[]) => {
-        const result = await client.query(text, params);
+      query: async <R>(text: string, params?: unknown[], name?: string) => {
+        const result = await (name ? client.query({ name, text, values: params }) : client.query(text, params));
         return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
       },
       copyIn: async (table, columns, csv) => {
@@ -80,6 +87,20 @@ export function rawOf(tx: Tx): RawTx {
   const client = (tx as unknown as { session?: { client?: PgliteTx | pg.ClientBase } }).session?.client;
   if (!client) throw new Error('no raw connection in this transaction');
   return rawOn(client);
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A hot statement: Drizzle SQL with `sql.placeholder(...)` for what varies, turned into text once,
+ * then run in a command's transaction as a named prepared statement (see RawTx.query).
+ */
+export function namedStatement<R>(name: string, build: () => SQL) {
+  let query: Query | null = null;
+  return async (tx: Tx, values: Record<string, unknown>): Promise<R[]> => {
+    query ??= dialect.sqlToQuery(build());
+    return (await rawOf(tx).query<R>(query.sql, fillPlaceholders(query.params, values), name)).rows;
+  };
 }
 
 /** One CSV field: null is an unquoted empty field; everything else is quoted. */

@@ -3,6 +3,7 @@
  * roll back together, so there is never a change without its record or a record of a change
  * that did not happen.
  */
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { auditLog } from '../../db/schema/index';
 import { uuidv7 } from '../../lib/ids';
@@ -42,7 +43,23 @@ export class AuditWriter {
   /** Records several changes in one statement (bulk commands). */
   async recordMany(entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const rows = entries.map((e) => ({
+    const rows = this.rowsOf(entries);
+    for (let i = 0; i < rows.length; i += 1000) await this.tx.insert(auditLog).values(rows.slice(i, i + 1000));
+  }
+
+  /**
+   * Runs a write (an INSERT, UPDATE or DELETE without RETURNING) and records its change in the
+   * same statement, the write as a data-modifying WITH: one round trip where two would do, for
+   * commands on a busy route. The same rows as `write` then `record`, in the same transaction.
+   */
+  async recordWith(write: SQLWrapper, entry: AuditEntry): Promise<void> {
+    const audit = this.tx.insert(auditLog).values(this.rowsOf([entry]));
+    // getSQL(): embedded as builders, Drizzle would put each statement in parentheses.
+    await this.tx.execute(sql`with written as (${write.getSQL()}) ${audit.getSQL()}`);
+  }
+
+  private rowsOf(entries: readonly AuditEntry[]) {
+    return entries.map((e) => ({
       townshipId: e.townshipId,
       id: uuidv7(this.now),
       at: this.now,
@@ -57,7 +74,6 @@ export class AuditWriter {
       requestId: this.actor.requestId,
       ip: this.actor.ip,
     }));
-    for (let i = 0; i < rows.length; i += 1000) await this.tx.insert(auditLog).values(rows.slice(i, i + 1000));
   }
 }
 

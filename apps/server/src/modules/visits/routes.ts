@@ -60,8 +60,8 @@ const submittedHousehold = new WeakMap<FastifyRequest, { household: HouseholdRow
 
 const householdFromBody: UnitSource = {
   resolve: async (req, db) => {
-    const id = (req.body as { householdId?: string })?.householdId ?? '';
-    const found = await householdWithPairing(db, id, principalOf(req).userId);
+    const { householdId, campaignId } = req.body as { householdId: string; campaignId: string };
+    const found = await householdWithPairing(db, { householdId, campaignId, userId: principalOf(req).userId });
     if (!found) return null;
     submittedHousehold.set(req, found);
     return [found.household.villageId];

@@ -58,6 +58,20 @@ describe('visits', () => {
     expect(after.find((x: { householdId: string }) => x.householdId === form.householdId).state).toBe('done');
   });
 
+  it('refuses an id a visit of another township already has, and stores nothing under it', async () => {
+    // Ids come from phones: the lookup of a resend must reach every township, not only the form's.
+    const other = as(t.app, await loginAs(t.app, 't2.cadre001'));
+    const otherCampaign = county.campaignIds[1] as string;
+    const theirs = (await other.get(`/api/visits/tasks?campaignId=${otherCampaign}`)).json().households;
+    const first = await other.post('/api/visits', cleanForm(theirs[0], otherCampaign));
+    expect(first.statusCode, first.body).toBe(200);
+    const reused = cleanForm(household(households.length - 1), campaignId, { id: first.json().visitId });
+    const res = await cadre.post('/api/visits', reused);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.code).toBe('IDEMPOTENCY_CONFLICT');
+    expect(await t.database.db.select().from(visits).where(eq(visits.id, reused.id))).toHaveLength(1);
+  });
+
   it('refuses a form for a household not paired with the cadre', async () => {
     const other = county.townships[0]?.data.households.find(
       (h) => !tasks.some((x) => x.householdId === h[1]) && county.townships[0]?.data.pairings.some((p) => p[1] === h[1]),

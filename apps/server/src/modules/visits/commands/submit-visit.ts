@@ -14,17 +14,17 @@ import {
   perCapitaIncome,
   phaseOf,
   problemsFromVisit,
+  type RegistryHousehold,
   totalIncome,
   type VisitForm,
 } from '@fupin/domain';
-import { eq } from 'drizzle-orm';
 import { discrepancies, problemEvents, problems, visits } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 import { uuidv7 } from '../../../lib/ids';
 import { getCampaign, phasesOf } from '../../campaigns/repository';
 import { findHousehold, type HouseholdRow } from '../../households/repository';
 import { evaluatorOfVersion } from '../../rules/repository';
-import { registryHousehold, submissionContext, visitsNear } from '../repository';
+import { storedSubmission, submissionReads } from '../repository';
 
 const ON_SITE = '走访时现场解决';
 export interface SubmitResult {
@@ -46,10 +46,20 @@ export async function submitVisit(
 ): Promise<SubmitResult> {
   const { tx, now } = ctx;
   const { form } = input;
-  const context = await submissionContext(tx, form.campaignId, form.id);
-  const existing = context
-    ? context.existing
-    : ((await tx.select().from(visits).where(eq(visits.id, form.id)).limit(1))[0] ?? null);
+  const visitedAt = new Date(form.visitedAt);
+  const household = input.household?.id === form.householdId ? input.household : await findHousehold(tx, form.householdId);
+  // One statement reads the rest when the campaign is the household's township's (as it must be).
+  const reads = household
+    ? await submissionReads(tx, {
+        townshipId: household.townshipId,
+        campaignId: form.campaignId,
+        visitId: form.id,
+        householdId: household.id,
+        visitorId: input.visitorId,
+        visitedAt,
+      })
+    : null;
+  const existing = reads ? reads.existing : await storedSubmission(tx, form.id);
   if (existing) {
     if (existing.householdId !== form.householdId || existing.visitorId !== input.visitorId)
       throw new DomainError('IDEMPOTENCY_CONFLICT');
@@ -65,28 +75,25 @@ export async function submitVisit(
       duplicate: true,
     };
   }
-  const household = input.household?.id === form.householdId ? input.household : await findHousehold(tx, form.householdId);
-  if (!household) throw new DomainError('NOT_FOUND', { entity: 'i18n:entity.household' });
+  if (!household || (reads && !reads.registry)) throw new DomainError('NOT_FOUND', { entity: 'i18n:entity.household' });
   const t = household.townshipId;
-  const campaign = context?.campaign ?? (await getCampaign(tx, form.campaignId));
-  if (campaign.townshipId !== t)
+  const campaign = reads?.campaign ?? (await getCampaign(tx, form.campaignId));
+  if (!reads || campaign.townshipId !== t)
     throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'campaignId', key: 'issue.invalid_option' }]);
 
   // The household as found, and its flags under the active rule set.
-  const registry = await registryHousehold(tx, t, household.id);
-  const observed = householdAsObserved(registry, form);
-  const active = context?.ruleSet ?? null;
+  const observed = householdAsObserved(reads.registry as RegistryHousehold, form);
+  const active = reads.ruleSet;
   const flags = active
     ? (await evaluatorOfVersion(tx, active.id, active.updatedAt))
         .evaluate(observed)
         .map((f) => ({ ruleId: f.ruleId, explanation: f.explanation }))
     : [];
   const current = observed.members.filter((m) => m.status === 'current').length;
-  const visitedAt = new Date(form.visitedAt);
   const plausibility = checkPlausibility(
     { visitedAt, position: form.position, householdId: household.id },
     { latitude: household.latitude, longitude: household.longitude },
-    await visitsNear(tx, t, input.visitorId, visitedAt, form.id),
+    reads.near,
   );
 
   const found = problemsFromVisit(form, household);
@@ -164,7 +171,8 @@ export async function submitVisit(
     problems: rows.length,
     discrepancies: differences.length,
   };
-  await tx.insert(visits).values({
+  // The visit and its audit entry in one statement (the route's hot path: one round trip fewer).
+  const visitRow = tx.insert(visits).values({
     townshipId: t,
     id: form.id,
     campaignId: campaign.id,
@@ -181,6 +189,22 @@ export async function submitVisit(
     computed,
     plausibility,
     membersConfirmed: membersConfirmed(form),
+  });
+  await ctx.audit.recordWith(visitRow, {
+    townshipId: t,
+    entityType: 'visit',
+    entityId: form.id,
+    action: 'submit',
+    unitId: household.villageId,
+    after: {
+      householdId: household.id,
+      campaignId: campaign.id,
+      visitedAt: form.visitedAt,
+      problems: rows.length,
+      discrepancies: differences.length,
+      plausibility,
+      flags: flags.map((f) => f.ruleId),
+    },
   });
   if (differences.length) {
     await tx.insert(discrepancies).values(
@@ -212,22 +236,6 @@ export async function submitVisit(
       })),
     );
   }
-  await ctx.audit.record({
-    townshipId: t,
-    entityType: 'visit',
-    entityId: form.id,
-    action: 'submit',
-    unitId: household.villageId,
-    after: {
-      householdId: household.id,
-      campaignId: campaign.id,
-      visitedAt: form.visitedAt,
-      problems: rows.length,
-      discrepancies: differences.length,
-      plausibility,
-      flags: flags.map((f) => f.ruleId),
-    },
-  });
   // Problems made by the visit are household entities of their own: their history starts here.
   await ctx.audit.recordMany(
     made.map((r) => ({ townshipId: t, entityType: 'problem', entityId: r.id, action: 'create', unitId: r.villageId, after: r })),
