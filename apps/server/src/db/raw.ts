@@ -119,6 +119,35 @@ export function csvField(value: unknown): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/**
+ * CSV lines gathered for one COPY, joined into flat chunks a few hundred lines at a time. A line
+ * built by concatenation is a tree of small strings; a batch of such trees kept until its COPY
+ * outlives two young-generation collections and is copied into the old generation, where it
+ * swells the heap until the next full collection. Flat chunks are a few large strings instead.
+ */
+export class CsvLines {
+  private chunks: string[] = [];
+  private pending: string[] = [];
+  /** lines pushed so far */
+  length = 0;
+
+  push(line: string): void {
+    this.pending.push(line);
+    this.length++;
+    if (this.pending.length >= 256) {
+      this.chunks.push(this.pending.join('\n'));
+      this.pending = [];
+    }
+  }
+
+  /** The CSV text, every line ended by a newline; empty when no line was pushed. */
+  text(): string {
+    if (this.pending.length) this.chunks.push(this.pending.join('\n'));
+    this.pending = [];
+    return this.length ? `${this.chunks.join('\n')}\n` : '';
+  }
+}
+
 /** CSV text of rows, each given as values in column order. */
 export function toCsv(rows: Iterable<readonly unknown[]>): string {
   const lines: string[] = [];

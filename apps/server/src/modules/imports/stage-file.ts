@@ -20,7 +20,7 @@ import {
   type SheetColumn,
 } from '@fupin/domain';
 import type { Database } from '../../db/client';
-import { csvField, rawTransaction, toCsv } from '../../db/raw';
+import { CsvLines, csvField, rawTransaction, toCsv } from '../../db/raw';
 import { readWorkbookRows as readInWorker, readWorkbookRowsHere } from '../../io/excel/read-workbook';
 
 const readWorkbookRows = process.env.FUPIN_NO_WORKER ? readWorkbookRowsHere : readInWorker;
@@ -184,8 +184,8 @@ export async function stageFile(
   // Every CSV line starts with the township and the import.
   const prefix = `${csvField(t)},${csvField(importId)},`;
 
-  let households: string[] = [];
-  let members: string[] = [];
+  let households = new CsvLines();
+  let members = new CsvLines();
   let errors: unknown[][] = [];
   let errorCount = 0;
   let householdRows = 0;
@@ -217,13 +217,13 @@ export async function stageFile(
     writing = null;
     if (!households.length && !members.length && !errors.length) return;
     const [h, m, e] = [households, members, errors];
-    households = [];
-    members = [];
+    households = new CsvLines();
+    members = new CsvLines();
     errors = [];
     const read = rowsRead;
     writing = rawTransaction(database, async (tx) => {
-      if (h.length) await tx.copyIn('import_households', HOUSEHOLD_COPY_COLUMNS, `${h.join('\n')}\n`);
-      if (m.length) await tx.copyIn('import_members', MEMBER_COPY_COLUMNS, `${m.join('\n')}\n`);
+      if (h.length) await tx.copyIn('import_households', HOUSEHOLD_COPY_COLUMNS, h.text());
+      if (m.length) await tx.copyIn('import_members', MEMBER_COPY_COLUMNS, m.text());
       if (e.length) await tx.copyIn('import_errors', ERROR_COLUMNS, toCsv(e));
     }).then(() => onProgress(read));
   };
