@@ -6,7 +6,7 @@
  *    (`seedCounty`, as `npm run fupin -- seed-county` builds it) plus a campaign's activity
  *    (bench/dashboards.data.ts). Measured.
  * 2. The province set: that county copied in SQL into 20 counties (lib/clone-county.ts): 300
- *    townships of 3,333 households, 1,000,000 households and about 3.5 million members, then
+ *    townships of 3,333 households, 1,000,000 households and about 3.4 million members, then
  *    ANALYZE. Measured again: on the very same 15 townships (same rows, 20× the neighbours), and
  *    spread over townships of every county (what a province's readers really ask for).
  *
@@ -249,7 +249,7 @@ try {
   console.log(`copying the county ${COPIES} times in SQL …`);
   t0 = performance.now();
   const copied = await cloneCounty(database, county.countyCode, COPIES, (p) =>
-    console.log(`  copy ${p.copy}/${COPIES}: ${p.rows.toLocaleString()} rows in ${seconds(p.ms)}`),
+    console.log(`  copies ${p.from}–${p.to} of ${COPIES}: ${p.rows.toLocaleString()} rows in ${seconds(p.ms)}`),
   );
   const cloneMs = performance.now() - t0;
   t0 = performance.now();
