@@ -3,6 +3,7 @@
  *   generate <file> <households>   write the .xlsx
  *   parse <file>                   the baseline: exceljs's streaming reader over every row, nothing else
  *   import <file> pglite|pg        Fupin's import: read, check every cell and row, preview, commit
+ *   prepare <folder>               a PGlite folder with the township and its rules (for `import … pglite`)
  * Prints one JSON line with its figures.
  */
 import { randomUUID } from 'node:crypto';
@@ -25,7 +26,7 @@ import { startImport } from '../apps/server/src/modules/imports/commands/start-i
 import { readImport } from '../apps/server/src/modules/imports/job';
 import { installDefaultRules } from '../apps/server/src/modules/rules/install-default';
 import { largeWorkbook } from '../apps/server/test/xlsx';
-import { peakRssMb } from './lib/measure';
+import { peakRssMb, runWorker } from './lib/measure';
 
 const [mode, file, arg] = process.argv.slice(2);
 const VILLAGES = 12;
@@ -66,9 +67,25 @@ function* members(n: number) {
   }
 }
 
-async function prepare(kind: 'pglite' | 'pg') {
+async function prepare(kind: 'pglite' | 'pg', folder?: string) {
   let database: Awaited<ReturnType<typeof openPglite>>;
   let drop = async () => {};
+  if (kind === 'pglite' && !folder) {
+    // A server opens its PGlite folder as it finds it; making one (initdb) is a first start's work
+    // and takes ~830 MB of RSS that stays with the process (~360 MB to reopen one), so the folder
+    // is made in a process of its own and this one measures only the import.
+    const dir = mkdtempSync(join(tmpdir(), 'fupin-bench-pglite-'));
+    const made = await runWorker<{ townshipId: string; userId: string }>('bench/import-registry.worker.ts', ['prepare', dir]);
+    database = await openPglite(join(dir, 'db'));
+    return {
+      database,
+      ...made,
+      drop: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   if (kind === 'pg') {
     const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
     if (!url) throw new Error('no PostgreSQL URL');
@@ -86,12 +103,8 @@ async function prepare(kind: 'pglite' | 'pg') {
     };
   } else {
     // A data folder, as `npm start` uses: in memory, PGlite would hold the whole registry in RAM.
-    const dir = mkdtempSync(join(tmpdir(), 'fupin-bench-pglite-'));
-    database = await openPglite(join(dir, 'db'));
-    drop = async () => {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
+    database = await openPglite(join(folder as string, 'db'));
+    drop = async () => database.close();
   }
   await migrateDatabase(database);
   const now = new Date();
@@ -126,7 +139,11 @@ async function prepare(kind: 'pglite' | 'pg') {
   return { database, townshipId, userId: admin?.id as string, drop };
 }
 
-if (mode === 'generate') {
+if (mode === 'prepare') {
+  const { townshipId, userId, drop } = await prepare('pglite', file);
+  await drop();
+  console.log(JSON.stringify({ townshipId, userId }));
+} else if (mode === 'generate') {
   const n = Number(arg);
   await largeWorkbook(file as string, households(n), members(n));
   console.log(JSON.stringify({ peakRssMb: peakRssMb() }));
