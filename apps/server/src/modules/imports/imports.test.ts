@@ -272,6 +272,8 @@ describe('registry import', () => {
     const state = (await as(t.app, cookie).get(`/api/registry/imports/${truncated.json().id}`)).json();
     expect(state.status).toBe('failed');
     expect(state.failure).toBeTruthy();
+    const commit = await as(t.app, cookie).post(`/api/registry/imports/${state.id}/commit`);
+    expect([commit.statusCode, commit.json().error.message]).toEqual([409, '该文件未能读取完成，不能提交；请重新上传']);
   });
 
   it('refuses a file over 200 MB as it arrives, saying the limit', async () => {

@@ -9,7 +9,7 @@ import { DomainError } from '@fupin/domain';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { rawOf } from '../../../db/raw';
-import type { ImportCounts } from '../../../db/schema/index';
+import type { ImportCounts, ImportStatus } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 import { reserveUuidv7, uuidv7Sql } from '../../../lib/ids';
 import { HOUSEHOLD_KEYS, MEMBER_KEYS } from '../columns';
@@ -21,6 +21,12 @@ const dialect = new PgDialect();
 const list = (keys: readonly string[], alias = '') => keys.map((k) => `${alias}${k}`).join(', ');
 const assign = (keys: readonly string[], alias: string) => keys.map((k) => `${k} = ${alias}.${k}`).join(', ');
 
+/** Why an import that is not `checked` cannot be committed: errors to correct, a file that could not be read, or not checked yet. */
+const REFUSAL: Partial<Record<ImportStatus, 'IMPORT_HAS_ERRORS' | 'IMPORT_FAILED'>> = {
+  invalid: 'IMPORT_HAS_ERRORS',
+  failed: 'IMPORT_FAILED',
+};
+
 export async function commitImport(ctx: CommandContext, input: { id: string }): Promise<ImportCounts> {
   const { tx, now } = ctx;
   const found = await getImport(tx, input.id);
@@ -31,7 +37,7 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
   const current = await getImport(tx, i);
   if (current.status === 'committed') return current.counts as ImportCounts;
   if (current.status !== 'checked')
-    throw new DomainError(current.status === 'invalid' ? 'IMPORT_HAS_ERRORS' : 'IMPORT_NOT_READY', { count: current.errorCount });
+    throw new DomainError(REFUSAL[current.status] ?? 'IMPORT_NOT_READY', { count: current.errorCount });
 
   const raw = rawOf(tx);
   const run = (text: string, params: unknown[] = [t, i]) => raw.query(text, params);
