@@ -165,7 +165,9 @@ export async function visitTasks(
         }
         left join fl on fl.township_id = h.township_id and fl.household_id = h.id
         join units vu on vu.id = h.village_id
-        where ${f.villageId ? sql`h.village_id = ${f.villageId}` : sql`true`}
+        -- The township as a constant on households too: joined to the VALUES list alone, the
+        -- planner cannot prune households' hash partitions (migration 0009) and read all 16.
+        where h.township_id = ${span.townshipId}::uuid and ${f.villageId ? sql`h.village_id = ${f.villageId}` : sql`true`}
       ) x
       where ${cadre ? sql`true` : sql`type is not null`} ${f.state ? sql`and state = ${f.state}` : sql``}
       order by sort_order, village_name, household_number, household_id
