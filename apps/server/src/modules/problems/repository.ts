@@ -53,7 +53,10 @@ export async function permissionsOver(
   for (const permission of wanted) {
     const reach = reachOn(grants, permission, chain);
     if (reach === 'subtree') held.add(permission);
-    else if (reach === 'paired' && (paired ??= await cadreReaches(db, p, userId))) held.add(permission);
+    else if (reach === 'paired') {
+      paired ??= await cadreReaches(db, p, userId); // asked once, whatever the number of permissions
+      if (paired) held.add(permission);
+    }
   }
   return held;
 }
