@@ -10,6 +10,7 @@ import { type Clock, fileOffsetClock, systemClock } from './lib/clock';
 import { runDeadlineReminders } from './modules/notifications/reminders';
 import { runOverdueCheck } from './modules/problems/overdue';
 import { startControlSocket } from './ops/control';
+import { refreshStatistics } from './ops/refresh-statistics';
 
 const config = loadConfig();
 if (config.CLOCK_OFFSET_FILE && process.env.NODE_ENV === 'production') {
@@ -53,6 +54,18 @@ await remindDeadlines();
 const overdueTimer = setInterval(() => void checkOverdue().then(remindDeadlines), 60 * 60 * 1000);
 overdueTimer.unref();
 
+// Planner statistics: PGlite has no autovacuum, and nothing analyses a partitioned parent (ops/refresh-statistics.ts).
+async function refreshPlannerStatistics() {
+  try {
+    await refreshStatistics(database);
+  } catch (error) {
+    app.log.error({ err: error }, 'statistics refresh failed');
+  }
+}
+await refreshPlannerStatistics();
+const statisticsTimer = setInterval(() => void refreshPlannerStatistics(), 24 * 60 * 60 * 1000);
+statisticsTimer.unref();
+
 await app.listen({ port: config.PORT, host: config.HOST });
 // On PGlite this process alone may open the data folder: `fupin backup` asks it through this socket.
 const control =
@@ -74,6 +87,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     app.log.info(`${signal}: closing`);
     clearInterval(overdueTimer);
+    clearInterval(statisticsTimer);
     await control?.close();
     await app.close();
     await database.close();

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { importErrors, imports, units, users } from '../../db/schema/index';
 import { buildRegistryTemplate } from '../../io/excel/template';
 import { run } from '../../lib/http';
+import { IMPORT_REFRESH_HOUSEHOLDS, refreshStatistics } from '../../ops/refresh-statistics';
 import { principalOf, scopeOfRequest, type UnitSource } from '../../plugins/access';
 import { getUnit } from '../org/repository';
 import { commitImport } from './commands/commit-import';
@@ -288,7 +289,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'household.manage', unit: importUnit } },
     },
     async (req) => {
-      await run(req, commitImport, { id: req.params.id });
+      const counts = await run(req, commitImport, { id: req.params.id });
+      // A big first import changes the tables' shape: the planner should know before the dashboards run.
+      if (counts.householdsNew + counts.householdsChanged >= IMPORT_REFRESH_HOUSEHOLDS) await refreshStatistics(database);
       return view(await getImport(db, req.params.id), req.lang);
     },
   );
