@@ -14,12 +14,11 @@ import { loadavg } from 'node:os';
 import { shanghaiDate } from '@fupin/domain';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { buildApp } from '../apps/server/src/app';
-import { testConfig } from '../apps/server/src/config';
 import { migrateDatabase, openPostgres, selectRows } from '../apps/server/src/db/client';
 import { seedCounty } from '../apps/server/src/demo/seed-county';
 import { FixedClock, systemClock } from '../apps/server/src/lib/clock';
 import { seedActivity } from './dashboards.data';
+import { listenWithBaseline } from './lib/baseline-app';
 import { printTable } from './lib/measure';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -76,22 +75,7 @@ try {
     `activity: ${activity.visits.toLocaleString()} visits, ${activity.problems.toLocaleString()} problems, ${activity.summaries} summaries, ${activity.inspections} inspections, ${activity.orders} orders, ${activity.notifications} notifications`,
   );
 
-  const app = await buildApp({ config: testConfig({ LOG_LEVEL: 'warn' }), database, clock });
-  // The baseline: the cheapest possible answer behind the same stack and access check.
-  app.get(
-    '/api/bench/households-count',
-    { config: { access: { permission: 'household.read', unit: { query: 'townshipId' } } } },
-    async (req) => {
-      const [row] = await selectRows<{ n: number }>(
-        database.db,
-        sql`select count(*)::int as n from households where township_id = ${(req.query as { townshipId: string }).townshipId}`,
-      );
-      return { households: row?.n ?? 0 };
-    },
-  );
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, base } = await listenWithBaseline(database, clock);
 
   async function login(username: string): Promise<string> {
     const res = await fetch(`${base}/api/auth/login`, {

@@ -13,13 +13,12 @@ import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { buildApp } from '../apps/server/src/app';
-import { testConfig } from '../apps/server/src/config';
 import { migrateDatabase, openPostgres, selectRows } from '../apps/server/src/db/client';
 import { seedCounty } from '../apps/server/src/demo/seed-county';
 import { FixedClock, systemClock } from '../apps/server/src/lib/clock';
 import { migrationsUpTo } from '../apps/server/src/ops/restore';
 import { seedActivity } from './dashboards.data';
+import { listenWithBaseline } from './lib/baseline-app';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!url) {
@@ -91,21 +90,8 @@ try {
   const bases: string[] = [];
   const apps = [];
   for (const d of [database, databaseB]) {
-    const app = await buildApp({ config: testConfig({ LOG_LEVEL: 'warn' }), database: d, clock });
-    app.get(
-      '/api/bench/households-count',
-      { config: { access: { permission: 'household.read', unit: { query: 'townshipId' } } } },
-      async (req) => {
-        const [row] = await selectRows<{ n: number }>(
-          d.db,
-          sql`select count(*)::int as n from households where township_id = ${(req.query as { townshipId: string }).townshipId}`,
-        );
-        return { households: row?.n ?? 0 };
-      },
-    );
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    bases.push(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+    const { app, base } = await listenWithBaseline(d, clock);
+    bases.push(base);
     apps.push(app);
   }
   async function login(base: string, username: string): Promise<string> {

@@ -22,8 +22,6 @@
 import { loadavg } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { buildApp } from '../apps/server/src/app';
-import { testConfig } from '../apps/server/src/config';
 import { type Database, migrateDatabase, openPostgres, selectRows } from '../apps/server/src/db/client';
 import { ruleSets } from '../apps/server/src/db/schema/index';
 import { seedCounty } from '../apps/server/src/demo/seed-county';
@@ -31,6 +29,7 @@ import { FixedClock, systemClock } from '../apps/server/src/lib/clock';
 import { householdsForRules } from '../apps/server/src/modules/rules/load-households';
 import { recomputeFlags } from '../apps/server/src/modules/rules/recompute';
 import { seedActivity } from './dashboards.data';
+import { listenWithBaseline } from './lib/baseline-app';
 import { cloneCounty } from './lib/clone-county';
 import { printTable } from './lib/measure';
 import { login, type Route, type Timing, timeRoutes } from './lib/time-routes';
@@ -213,22 +212,7 @@ try {
   const seedMs = performance.now() - t0;
   console.log(`county set in ${seconds(seedMs)}: ${await counts()}`);
 
-  const app = await buildApp({ config: testConfig({ LOG_LEVEL: 'warn' }), database, clock });
-  // The baseline: the cheapest possible answer behind the same stack and access check.
-  app.get(
-    '/api/bench/households-count',
-    { config: { access: { permission: 'household.read', unit: { query: 'townshipId' } } } },
-    async (req) => {
-      const [row] = await selectRows<{ n: number }>(
-        database.db,
-        sql`select count(*)::int as n from households where township_id = ${(req.query as { townshipId: string }).townshipId}`,
-      );
-      return { households: row?.n ?? 0 };
-    },
-  );
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, base } = await listenWithBaseline(database, clock);
   const countyCookie = async (countyId: string) => {
     const [a] = await selectRows<{ username: string }>(
       database.db,
