@@ -62,11 +62,12 @@ async function refreshPlannerStatistics() {
     app.log.error({ err: error }, 'statistics refresh failed');
   }
 }
-await refreshPlannerStatistics();
 const statisticsTimer = setInterval(() => void refreshPlannerStatistics(), 24 * 60 * 60 * 1000);
 statisticsTimer.unref();
 
 await app.listen({ port: config.PORT, host: config.HOST });
+// After listening, not before: a province's ANALYZE takes the better part of a minute.
+void refreshPlannerStatistics();
 // On PGlite this process alone may open the data folder: `fupin backup` asks it through this socket.
 const control =
   database.kind === 'pglite'
