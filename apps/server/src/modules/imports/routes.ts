@@ -177,10 +177,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         userId: me.userId,
       });
       const today = shanghaiDate(clock.now());
+      // The answer shows the import as started; a small file can be read before a later read.
+      const started = view(await getImport(db, id), req.lang);
       app.jobs.start(`import ${id}`, () =>
         readImport({ database, clock }, { townshipId, importId: id, unitId: req.query.unitId, path, today }),
       );
-      return view(await getImport(db, id), req.lang);
+      return started;
     },
   );
 

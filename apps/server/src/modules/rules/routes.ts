@@ -243,6 +243,12 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const jobId = randomUUID();
       const set = await run(req, startActivation, { id: req.params.id, jobId });
+      // Read the job as the command left it before starting the work: a small township's
+      // recomputation can finish before a later read, and the answer is 'running'.
+      const [created] = await db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.townshipId, set.townshipId), eq(jobs.id, jobId)));
       const actor = actorOf(req);
       app.jobs.start(`activate ${set.id}`, async () => {
         try {
@@ -257,14 +263,7 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
           throw error;
         }
       });
-      return presentJob(
-        (
-          await db
-            .select()
-            .from(jobs)
-            .where(and(eq(jobs.townshipId, set.townshipId), eq(jobs.id, jobId)))
-        )[0] as typeof jobs.$inferSelect,
-      );
+      return presentJob(created as typeof jobs.$inferSelect);
     },
   );
 
