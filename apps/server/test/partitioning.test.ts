@@ -4,7 +4,7 @@
  * with 16 partitions; a statement that names one township reads one partition, whether the
  * township is a constant (pruned when planned) or a parameter of a generic plan (pruned when the
  * executor starts: "Subplans Removed: 15"); a lookup by id alone reads all 16 (the documented
- * limit); and the audit log stays append-only through the parent and on every single partition.
+ * limit), through an index on id in each; and the audit log stays append-only through the parent and on every single partition.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -119,6 +119,17 @@ describe('hash partitioning by township', () => {
     const { relations } = scanned(await plan(db, `SELECT * FROM problems WHERE id = '${randomUUID()}'`));
     expect(relations).toHaveLength(MODULUS);
   });
+
+  it.each(['households', 'visits', 'problems'])(
+    'gives %s an index on id in every partition, so that such a lookup probes 16 indexes instead of scanning',
+    async (table) => {
+      const [row] = await selectRows<{ n: number }>(
+        db,
+        sql.raw(`select count(*)::int as n from pg_partition_tree('${table}_id_idx') where isleaf`),
+      );
+      expect(row?.n).toBe(MODULUS);
+    },
+  );
 
   describe('the audit log stays append-only', () => {
     let partition: string;

@@ -80,6 +80,8 @@ export const visits = pgTable(
     }),
     index('visits_household_idx').on(t.townshipId, t.campaignId, t.householdId),
     index('visits_visitor_idx').on(t.townshipId, t.visitorId, t.visitedAt),
+    // A visit opened by its id alone (see households_id_idx).
+    index('visits_id_idx').on(t.id),
   ],
 );
 

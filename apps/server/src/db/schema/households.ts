@@ -79,6 +79,9 @@ export const households = pgTable(
     unique('households_number_key').on(t.townshipId, t.householdNumber),
     index('households_village_idx').on(t.townshipId, t.villageId, t.groupId),
     index('households_status_idx').on(t.townshipId, t.povertyStatus),
+    // A household opened by its id alone (a link, the access check) finds its row by this index in
+    // each partition; the primary key (township, id) cannot serve an id without its township.
+    index('households_id_idx').on(t.id),
   ],
 );
 

@@ -82,6 +82,8 @@ export const problems = pgTable(
     index('problems_village_idx').on(t.townshipId, t.villageId, t.status),
     index('problems_household_idx').on(t.townshipId, t.householdId),
     index('problems_status_idx').on(t.townshipId, t.status, t.deadline),
+    // A problem opened by its id alone (see households_id_idx).
+    index('problems_id_idx').on(t.id),
   ],
 );
 
