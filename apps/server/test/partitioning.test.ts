@@ -131,6 +131,12 @@ describe('hash partitioning by township', () => {
     },
   );
 
+  it("plans the app's statements without parallel workers on PostgreSQL (one township's rows gain nothing from them)", async () => {
+    const [row] = await selectRows<{ max_parallel_workers_per_gather: string }>(db, sql`show max_parallel_workers_per_gather`);
+    // PostgreSQL through the pool's start-up options; PGlite, one process, has no workers to start.
+    expect(row?.max_parallel_workers_per_gather).toBe('0');
+  });
+
   describe('the audit log stays append-only', () => {
     let partition: string;
     const count = async () => Number((await selectRows<{ n: number }>(db, sql`select count(*)::int as n from audit_log`))[0]?.n);

@@ -72,6 +72,10 @@ export async function openPostgres(
     max,
     application_name: options.applicationName ?? 'fupin',
     connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
+    // The app's statements read one township's rows: starting a parallel worker for them cost
+    // 60–180 ms against 16–39 ms without (the overdue problems list at province size, SCALING.md
+    // "Measured"). Maintenance and ad-hoc sessions keep the server's setting.
+    options: '-c max_parallel_workers_per_gather=0',
   });
   // A failed idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
