@@ -112,7 +112,12 @@ export interface TownshipPlan {
   year: number;
   now: Date;
   centre: { lat: number; lng: number };
+  /** sizes a household other than an elderly person alone is drawn from (default: 3.39 people a household overall) */
+  householdSizes?: readonly number[];
 }
+
+/** A household's size is drawn from this list, unless the plan names its own. */
+export const HOUSEHOLD_SIZES: readonly number[] = [1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5, 6];
 
 export interface SyntheticTownship {
   units: unknown[][];
@@ -197,7 +202,7 @@ export function generateTownship(plan: TownshipPlan): SyntheticTownship {
     const surname = r.pick(SURNAMES);
     const isRegistered = r.chance(registeredShare);
     const elderlySingle = r.chance(0.06);
-    const size = elderlySingle ? 1 : r.pick([1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5, 6]);
+    const size = elderlySingle ? 1 : r.pick(plan.householdSizes ?? HOUSEHOLD_SIZES);
     const headSex: 'male' | 'female' = r.chance(0.82) ? 'male' : 'female';
     const headAge = elderlySingle ? r.int(45, 88) : r.int(28, 78);
     const people: { name: string; sex: 'male' | 'female'; age: number; relation: string; marital: string }[] = [];

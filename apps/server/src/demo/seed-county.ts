@@ -19,6 +19,8 @@ export interface CountyOptions {
   villagesPerTownship: number;
   password: string;
   seed: number;
+  /** see TownshipPlan.householdSizes */
+  householdSizes?: readonly number[];
   /** progress callback, one call per township */
   onTownship?: (index: number, households: number, members: number) => void;
 }
@@ -102,6 +104,7 @@ export async function seedCounty(database: Database, clock: Clock, options: Coun
       year: now.getUTCFullYear(),
       now,
       centre: { lat: 26 + i * 0.05, lng: 115 + i * 0.05 },
+      householdSizes: options.householdSizes,
     });
     await rawTransaction(database, (tx) => insertTownship(tx, township, passwordHash, now));
     await installDefaultRules(database, clock, township.units[0]?.[0] as string, now.getUTCFullYear());
