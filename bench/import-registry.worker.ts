@@ -29,6 +29,27 @@ import { largeWorkbook } from '../apps/server/test/xlsx';
 import { peakRssMb, runWorker } from './lib/measure';
 
 const [mode, file, arg] = process.argv.slice(2);
+
+// BENCH_PHASES=1: every statement on PostgreSQL that takes longer than 100 ms goes to stderr with
+// its time, so the per-statement cost of the check and the commit can be read off one run.
+if (process.env.BENCH_PHASES) {
+  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: unknown }).query = function (this: unknown, ...args: unknown[]) {
+    const started = performance.now();
+    const result = original.apply(this, args);
+    const config = args[0] as string | { text?: string } | undefined;
+    const text = typeof config === 'string' ? config : (config?.text ?? '');
+    if (result instanceof Promise && text)
+      void result.then(
+        () => {
+          const ms = performance.now() - started;
+          if (ms > 100) console.error(`  ${(ms / 1000).toFixed(2)} s  ${text.replace(/\s+/g, ' ').slice(0, 110)}`);
+        },
+        () => {},
+      );
+    return result;
+  };
+}
 const VILLAGES = 12;
 
 function* households(n: number) {
@@ -89,7 +110,7 @@ async function prepare(kind: 'pglite' | 'pg', folder?: string) {
   if (kind === 'pg') {
     const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
     if (!url) throw new Error('no PostgreSQL URL');
-    const name = `fupin_bench_${process.pid}`;
+    const name = `${process.env.BENCH_DB_PREFIX ?? 'fupin_bench'}_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name}`);
@@ -98,7 +119,9 @@ async function prepare(kind: 'pglite' | 'pg', folder?: string) {
     database = await openPostgres(u.toString(), 4);
     drop = async () => {
       await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      // BENCH_KEEP=1 leaves the database for a look at its plans afterwards.
+      if (process.env.BENCH_KEEP) console.error(`kept database ${name}`);
+      else await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     };
   } else {

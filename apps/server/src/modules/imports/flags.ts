@@ -9,7 +9,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
-import { type RawTx, toCsv } from '../../db/raw';
+import { CsvLines, csvField, type RawTx } from '../../db/raw';
 import { householdsForRules, type RuleHouseholdRow, toRuleHousehold } from '../rules/load-households';
 import { evaluatorOf, liveRuleSets } from '../rules/repository';
 
@@ -25,6 +25,15 @@ const FLAG_COLUMNS = [
   'values',
   'computed_at',
 ];
+
+/**
+ * A statement sent ahead and awaited later: marked as handled now, so that its failure (which
+ * fails the transaction, and is thrown where it is awaited) is not also an unhandled rejection.
+ */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
 
 /**
  * Recomputes the flags of the households listed in the temporary table `import_affected`
@@ -43,38 +52,48 @@ export async function flagAffected(tx: Tx, raw: RawTx, dialect: PgDialect, towns
         'delete from household_flags where township_id = $1 and rule_set_id = $2 and household_id in (select unnest($3::uuid[]))',
         [townshipId, set.id, `{${changed.slice(i, i + BATCH).join(',')}}`],
       );
-  const evaluators = sets.map((s) => ({ id: s.id, evaluator: evaluatorOf(s) }));
-  let written = 0;
-  for (let i = 0; i < affected.length; i += BATCH) {
+  const evaluators = sets.map((s) => ({ id: csvField(s.id), evaluator: evaluatorOf(s) }));
+  const prefix = `${csvField(townshipId)},`;
+  const suffix = `,${csvField(now)}`;
+  const read = (from: number) => {
     // Arrays go as a literal: the two drivers bind array parameters differently.
     const ids = `{${affected
-      .slice(i, i + BATCH)
+      .slice(from, from + BATCH)
       .map((r) => r.id)
       .join(',')}}`;
     // A lookup by key for each id of the batch, however stale the table's statistics.
     const query = dialect.sqlToQuery(
       householdsForRules(sql`h.township_id = ${townshipId} and h.id in (select unnest(${ids}::uuid[]))`),
     );
-    const { rows } = await raw.query<RuleHouseholdRow>(query.sql, query.params);
-    const lines: unknown[][] = [];
+    return settled(raw.query<RuleHouseholdRow>(query.sql, query.params));
+  };
+  // On a server the next batch is read, and the last one's flags copied, while this one is
+  // evaluated here: the database and Node work side by side (the connection queues the
+  // statements in order). PGlite runs in this thread, so there each statement is awaited in turn.
+  const overlap = raw.engine === 'pg';
+  let written = 0;
+  let next: ReturnType<typeof read> | null = null;
+  let copying: Promise<unknown> | null = null;
+  for (let i = 0; i < affected.length; i += BATCH) {
+    const { rows } = await (next ?? read(i));
+    next = overlap && i + BATCH < affected.length ? read(i + BATCH) : null;
+    // Lines written as text, the fields that are the same on every line encoded once: a list of
+    // arrays per flag, encoded field by field, cost more than the rules themselves.
+    const lines = new CsvLines();
     for (const row of rows) {
       const household = toRuleHousehold(row);
+      const head = `${prefix}${csvField(row.id)},`;
       for (const { id, evaluator } of evaluators)
         for (const f of evaluator.evaluate(household))
-          lines.push([
-            townshipId,
-            row.id,
-            id,
-            f.ruleId,
-            f.kind,
-            f.explanation.zh,
-            f.explanation.en,
-            JSON.stringify(f.values),
-            now,
-          ]);
+          lines.push(
+            `${head}${id},${csvField(f.ruleId)},${csvField(f.kind)},${csvField(f.explanation.zh)},${csvField(f.explanation.en)},${csvField(JSON.stringify(f.values))}${suffix}`,
+          );
     }
-    if (lines.length) await raw.copyIn('household_flags', FLAG_COLUMNS, toCsv(lines));
+    if (copying) await copying;
+    copying = lines.length ? settled(raw.copyIn('household_flags', FLAG_COLUMNS, lines.text())) : null;
+    if (!overlap && copying) await copying;
     written += lines.length;
   }
+  if (copying) await copying;
   return written;
 }

@@ -276,6 +276,22 @@ describe('registry import', () => {
     expect([commit.statusCode, commit.json().error.message]).toEqual([409, '该文件未能读取完成，不能提交；请重新上传']);
   });
 
+  it('refuses to commit a checked import whose staged rows a crash emptied (unlogged staging)', async () => {
+    const file = await registryWorkbook([{ 户编号: 'LOST-1', 村: villageName, 贫困户状态: '未脱贫' }], []);
+    const checked = await check(file);
+    expect(checked.state.status).toBe('checked');
+    // What crash recovery does to an unlogged table.
+    for (const table of ['import_households', 'import_members'])
+      await t.database.db.execute(sql`delete from ${sql.raw(table)} where import_id = ${checked.state.id}`);
+    const commit = await as(t.app, cookie).post(`/api/registry/imports/${checked.state.id}/commit`);
+    expect([commit.statusCode, commit.json().error.message]).toEqual([409, '该文件未能读取完成，不能提交；请重新上传']);
+    const [row] = await selectRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from households where household_number = 'LOST-1'`,
+    );
+    expect(row?.n).toBe(0);
+  });
+
   it('refuses a file over 200 MB as it arrives, saying the limit', async () => {
     const boundary = '----big';
     const chunk = Buffer.alloc(1024 * 1024, 0x41);

@@ -41,6 +41,13 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
 
   const raw = rawOf(tx);
   const run = (text: string, params: unknown[] = [t, i]) => raw.query(text, params);
+  // The staging tables are unlogged (0011), so crash recovery empties them. A checked import has
+  // staged households (a sheet without any is an error), so none left means they were lost:
+  // committing would change nothing while saying it was done.
+  const [staged] = (
+    await raw.query('select exists (select 1 from import_households where township_id = $1 and import_id = $2) as ok', [t, i])
+  ).rows;
+  if (!staged?.ok) throw new DomainError('IMPORT_FAILED', { count: 0 });
   // One plan per statement, each run once over the whole import: compiling them (JIT) costs
   // more than it saves, and sorts and hashes of 100,000 rows belong in memory, not on disk.
   await run('set local jit = off', []);
@@ -54,7 +61,7 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
   );
   await run(
     `insert into import_affected (township_id, id, household_number, before, created)
-     select township_id, id, doc->>'household_number', doc, false from (${dialect.sqlToQuery(householdAuditDocs(sql.raw('select township_id, id from households where township_id = $1 and household_number in (select household_number from import_households where township_id = $1 and import_id = $2 union select household_number from import_members where township_id = $1 and import_id = $2)'))).sql}) d`,
+     select township_id, id, doc->>'household_number', doc, false from (${dialect.sqlToQuery(householdAuditDocs(sql.raw('select township_id, id from households where township_id = $1 and household_number in (select household_number from import_households where township_id = $1 and import_id = $2 union select household_number from import_members where township_id = $1 and import_id = $2)'), sql.raw('$1::uuid'))).sql}) d`,
   );
 
   // A new household's head comes from its staged members: the current head, else the first
@@ -139,7 +146,7 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
             case when a.before is null then 'import_create' else 'import_update' end, 'household', a.id::text, d.village_id,
             a.before, d.doc, $5, $6
      from (select township_id, id, before, (row_number() over (order by id)) - 1 as n from import_affected) a
-     join (${dialect.sqlToQuery(householdAuditDocs(sql.raw('select township_id, id from import_affected'))).sql}) d on d.township_id = a.township_id and d.id = a.id
+     join (${dialect.sqlToQuery(householdAuditDocs(sql.raw('select township_id, id from import_affected'), sql.raw('$1::uuid'))).sql}) d on d.township_id = a.township_id and d.id = a.id
      where a.before is distinct from d.doc`,
     [t, now, ctx.actor.userId, ctx.actor.name, ctx.actor.requestId, ctx.actor.ip],
   );
