@@ -30,6 +30,7 @@
  *   BENCH_HOUSEHOLDS (default 3000)
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Household } from '@fupin/domain';
 import autocannon, { type Result } from 'autocannon';
@@ -62,6 +63,8 @@ const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
 await admin.query(`CREATE DATABASE ${dbName}`);
 const pool = new pg.Pool({ connectionString: dbUrl, max: connections });
+// DROP DATABASE … WITH (FORCE) at the end ends connections the pool may still hold.
+pool.on('error', () => {});
 let server: RunningServer | null = null;
 
 /** A visit someone may submit: the cadre's session, their id, a form as JSON with a placeholder id. */
@@ -132,6 +135,52 @@ async function loop(write: (slot: Slot, n: number) => Promise<void>, slots: Slot
   return out;
 }
 
+/** CPU seconds (user + system) some processes have used so far, from /proc; a process gone counts 0. */
+function cpuSeconds(pids: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      out.set(pid, 0);
+    }
+  }
+  return out;
+}
+/** Where a run's CPU went: the server process, this process (autocannon or the baseline loop), PostgreSQL's backends on the bench database. */
+interface Cpu {
+  server: number;
+  bench: number;
+  postgres: number;
+}
+/** Runs work and measures the CPU it cost each party, so a figure does not depend on the machine's other load. */
+async function withCpu<T>(work: () => Promise<T>): Promise<{ value: T; cpu: Cpu }> {
+  const backends = async () =>
+    (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName])).rows.map((r) => r.pid);
+  const serverPid = server?.child.pid ?? 0;
+  const before = {
+    server: cpuSeconds([serverPid]).get(serverPid) ?? 0,
+    bench: process.cpuUsage(),
+    pg: cpuSeconds(await backends()),
+  };
+  const value = await work();
+  const bench = process.cpuUsage(before.bench);
+  const afterPg = cpuSeconds([...new Set([...before.pg.keys(), ...(await backends())])]);
+  let postgres = 0;
+  for (const [pid, t] of afterPg) postgres += Math.max(0, t - (before.pg.get(pid) ?? 0));
+  return {
+    value,
+    cpu: {
+      server: (cpuSeconds([serverPid]).get(serverPid) ?? 0) - before.server,
+      bench: (bench.user + bench.system) / 1e6,
+      postgres,
+    },
+  };
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -140,7 +189,13 @@ const median = (xs: number[]) => {
 
 try {
   console.log(`starting the server on a new PostgreSQL database with ${households} demo households …`);
-  server = await startServer({ DATABASE_URL: dbUrl, DEMO_HOUSEHOLDS: households });
+  // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF;
+  server = await startServer(
+    { DATABASE_URL: dbUrl, DEMO_HOUSEHOLDS: households },
+    undefined,
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+  );
   await pool.query('ANALYZE');
   const base = server.baseUrl;
   const slots: Slot[] = [];
@@ -270,15 +325,34 @@ try {
     }, slots);
 
   // 2. Rounds: submission over HTTP, then both baselines.
-  const results: { http: Result; httpRows: number; written: Record<string, number>; same: Loop; only: Loop }[] = [];
+  const results: {
+    http: Result;
+    httpRows: number;
+    written: Record<string, number>;
+    same: Loop;
+    only: Loop;
+    cpu: { http: Cpu; same: Cpu; only: Cpu };
+  }[] = [];
   for (let round = 1; round <= rounds; round++) {
     const before = await counts();
-    const http = await autocannon({ url: base, connections, duration: seconds, requests: [submit] });
+    const window = process.hrtime.bigint() / 1000n;
+    const { value: http, cpu: httpCpu } = await withCpu(() =>
+      autocannon({ url: base, connections, duration: seconds, requests: [submit] }),
+    );
+    // The submission run's span on the monotonic clock V8's profiles use, to cut the server's profile to it.
+    if (profile) console.log(`profile window ${window} ${process.hrtime.bigint() / 1000n}`);
     const after = await counts();
     const written = Object.fromEntries(WRITTEN.map((t) => [t, (after[t] ?? 0) - (before[t] ?? 0)]));
-    const same = await sameRows();
-    const only = await visitOnly();
-    results.push({ http, httpRows: written.visits ?? 0, written, same, only });
+    const { value: same, cpu: sameCpu } = await withCpu(sameRows);
+    const { value: only, cpu: onlyCpu } = await withCpu(visitOnly);
+    results.push({
+      http,
+      httpRows: written.visits ?? 0,
+      written,
+      same,
+      only,
+      cpu: { http: httpCpu, same: sameCpu, only: onlyCpu },
+    });
     console.log(`round ${round}/${rounds} done (load average ${loadavg()[0]?.toFixed(1)})`);
   }
 
@@ -337,6 +411,25 @@ try {
     `HTTP load on PostgreSQL: ${connections} connections, ${seconds} s a run, ${rounds} rounds, ${slots.length} households of ${CADRES.length} cadres`,
     ['run', 'requests/s', 'rows/s', 'p50 ms', 'p99 ms', 'errors / non-2xx', 'visits stored'],
     rows,
+  );
+
+  // CPU per row written, by party: unlike rows per second, it does not swing with the machine's other load.
+  const perRow = (cpu: Cpu, rows: number) =>
+    (['server', 'bench', 'postgres'] as const).map((k) => (rows ? (cpu[k] * 1000) / rows : 0));
+  const cpuRows: (string | number)[][] = [];
+  for (const [label, pick] of [
+    ['POST /api/visits', (r: (typeof results)[number]) => perRow(r.cpu.http, r.httpRows)],
+    ['baseline: same rows', (r: (typeof results)[number]) => perRow(r.cpu.same, r.same.rows)],
+    ['baseline: visit row only', (r: (typeof results)[number]) => perRow(r.cpu.only, r.only.rows)],
+  ] as const) {
+    const each = results.map(pick);
+    const [server, bench, postgres] = [0, 1, 2].map((i) => median(each.map((e) => e[i] as number)));
+    cpuRows.push([label, (server as number).toFixed(2), (bench as number).toFixed(2), (postgres as number).toFixed(2)]);
+  }
+  printTable(
+    'CPU ms per visit row (median over rounds): the server process, this process (autocannon / the pg loop), PostgreSQL backends',
+    ['run', 'server', 'bench', 'postgres'],
+    cpuRows,
   );
 
   // What one submission wrote, from the table counts around the HTTP runs.

@@ -61,6 +61,16 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
   };
 }
 
+/**
+ * Named prepared statements (the few hot ones: `namedStatement`, Drizzle's `.prepare(name)`) are
+ * planned once per connection, as they are written to be. Left to itself (plan_cache_mode auto)
+ * PostgreSQL planned the visit submission's read afresh on every run, ~1.3 ms of backend CPU
+ * each time against ~0.3 ms for running its generic plan: over partitioned tables a generic plan
+ * is estimated dearer than a pruned custom one, though its partitions are pruned when it starts.
+ * Unnamed statements (everything else) are planned per run whatever this says.
+ */
+const NAMED_STATEMENTS_GENERIC = '-c plan_cache_mode=force_generic_plan';
+
 /** Opens a pool on a PostgreSQL server; the application name tells the pools apart in pg_stat_activity. */
 export async function openPostgres(
   url: string,
@@ -75,7 +85,13 @@ export async function openPostgres(
     // The app's statements read one township's rows: starting a parallel worker for them cost
     // 60–180 ms against 16–39 ms without (the overdue problems list at province size, SCALING.md
     // "Measured"). Maintenance and ad-hoc sessions keep the server's setting.
-    options: '-c max_parallel_workers_per_gather=0',
+    // Named prepared statements are planned once per connection: see NAMED_STATEMENTS_GENERIC.
+    options: `-c max_parallel_workers_per_gather=0 ${NAMED_STATEMENTS_GENERIC}`,
+    // A connection is dear to open: a new backend loads the catalog of every partition and index
+    // it touches and plans each named statement again (the visit submission's read: 50–130 ms).
+    // pg's default drops a connection idle for 10 s, so every pause in a township's bursts of
+    // submissions paid that again; five minutes keeps the working set between bursts.
+    idleTimeoutMillis: 300_000,
   });
   // A failed idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});

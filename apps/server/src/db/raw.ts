@@ -10,7 +10,7 @@ import { fillPlaceholders, type Query, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import type { Database, Tx } from './client';
+import type { Database, Db, Tx } from './client';
 
 export interface RawTx {
   /** which engine runs the transaction */
@@ -93,13 +93,19 @@ const dialect = new PgDialect();
 
 /**
  * A hot statement: Drizzle SQL with `sql.placeholder(...)` for what varies, turned into text once,
- * then run in a command's transaction as a named prepared statement (see RawTx.query).
+ * then run as a named prepared statement (see RawTx.query): in a command's transaction, or on
+ * the database outside any (a read, or a write that is one statement and so its own transaction).
  */
 export function namedStatement<R>(name: string, build: () => SQL) {
   let query: Query | null = null;
-  return async (tx: Tx, values: Record<string, unknown>): Promise<R[]> => {
+  return async (on: Tx | Db, values: Record<string, unknown>): Promise<R[]> => {
     query ??= dialect.sqlToQuery(build());
-    return (await rawOf(tx).query<R>(query.sql, fillPlaceholders(query.params, values), name)).rows;
+    const params = fillPlaceholders(query.params, values);
+    if ('rollback' in on) return (await rawOf(on).query<R>(query.sql, params, name)).rows;
+    // Outside a transaction: the driver's own client (a pool, or PGlite).
+    const client = (on as unknown as { $client: pg.Pool | PgliteTx }).$client;
+    if (client instanceof pg.Pool) return (await client.query({ name, text: query.sql, values: params })).rows as R[];
+    return (await client.query<R>(query.sql, params)).rows;
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Database, Tx } from '../db/client';
 import { noteWrite } from '../db/read-routing';
 import { type Actor, AuditWriter } from '../modules/audit/writer';
+import { forgetPrincipals } from '../modules/auth/session';
 import type { Clock } from './clock';
 
 export interface CommandContext {
@@ -26,9 +27,15 @@ export async function runCommand<I, O>(
   input: I,
 ): Promise<O> {
   const now = clock.now();
-  const result = await database.db.transaction(async (tx) =>
-    command({ tx, actor, now, audit: new AuditWriter(tx, actor, now) }, input),
-  );
+  let result: O;
+  try {
+    result = await database.db.transaction(async (tx) =>
+      command({ tx, actor, now, audit: new AuditWriter(tx, actor, now) }, input),
+    );
+  } finally {
+    // Any command may have changed who may do what (accounts, roles, sessions): requests read it afresh.
+    forgetPrincipals();
+  }
   // With a read replica, the writer's reports stay on the primary until the replica has this write.
   await noteWrite(database, actor.userId);
   return result;

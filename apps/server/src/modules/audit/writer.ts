@@ -59,22 +59,30 @@ export class AuditWriter {
   }
 
   private rowsOf(entries: readonly AuditEntry[]) {
-    return entries.map((e) => ({
-      townshipId: e.townshipId,
-      id: uuidv7(this.now),
-      at: this.now,
-      actorId: e.actor?.userId ?? this.actor.userId,
-      actorName: e.actor?.name ?? this.actor.name,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      unitId: e.unitId ?? null,
-      before: toJson(e.before),
-      after: toJson(e.after),
-      requestId: this.actor.requestId,
-      ip: this.actor.ip,
-    }));
+    return entries.map((e) => auditRow(this.actor, this.now, e));
   }
+}
+
+/**
+ * The audit_log row of one change, as the writer stores it. For a write that is one statement
+ * outside a transaction (a statement is its own transaction), which carries this row inside it.
+ */
+export function auditRow(actor: Actor, now: Date, e: AuditEntry) {
+  return {
+    townshipId: e.townshipId,
+    id: uuidv7(now),
+    at: now,
+    actorId: e.actor?.userId ?? actor.userId,
+    actorName: e.actor?.name ?? actor.name,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    unitId: e.unitId ?? null,
+    before: toJson(e.before),
+    after: toJson(e.after),
+    requestId: actor.requestId,
+    ip: actor.ip,
+  };
 }
 
 /** Dates become ISO strings and undefined becomes null, so before/after compare as stored. */

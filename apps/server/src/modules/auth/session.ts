@@ -77,26 +77,49 @@ function sessionQuery(db: Db) {
 }
 const prepared = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
 
-/** The person behind a request, or null when the cookie is absent, unknown, revoked or expired. */
-export async function authenticate(req: FastifyRequest): Promise<Principal | null> {
-  const token = req.cookies[SESSION_COOKIE];
-  if (!token) return null;
-  const { database, clock, config } = req.server.deps;
-  const id = sessionIdOf(token);
-  const { db } = database;
+/**
+ * Sessions seen in the last few seconds, with their principals, so that a burst of requests on
+ * one session (a phone sending its queue of forms) reads the session and its grants once, not
+ * once a request: on the busiest route that read was one of three round trips. Safe because:
+ *  - accounts, role assignments and sessions change only through commands, and every command
+ *    this process runs forgets everything remembered when it ends (runCommand calls
+ *    forgetPrincipals), so a change made here applies to the next request;
+ *  - a change made by another process (a second server, the CLI) applies within PRINCIPAL_TTL_MS;
+ *  - revocation, expiry, idle time and disabled accounts are still judged on every request, by
+ *    the clock, on the remembered row (whose last use this process keeps up to date);
+ *  - a read that began before a command ended is not remembered (the generation count).
+ */
+const PRINCIPAL_TTL_MS = 3_000;
+interface SessionState {
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  disabledAt: Date | null;
+  principal: Principal;
+  until: number;
+}
+let remembered = new WeakMap<Db, Map<string, SessionState>>();
+let generation = 0;
+
+/** Forgets every remembered session: after any command, which may have changed who may do what. */
+export function forgetPrincipals(): void {
+  remembered = new WeakMap();
+  generation++;
+}
+
+/** The session and its principal: remembered, or read (one statement). Null when the session is unknown. */
+async function sessionState(db: Db, id: string): Promise<SessionState | null> {
+  const known = remembered.get(db)?.get(id);
+  if (known && known.until > Date.now()) return known;
   let query = prepared.get(db);
   if (!query) {
     query = sessionQuery(db);
     prepared.set(db, query);
   }
+  const seen = generation;
   const rows = await query.execute({ id });
   const first = rows[0];
   if (!first) return null;
-  const now = clock.now();
-  const idleLimit = new Date(first.lastSeenAt.getTime() + config.SESSION_IDLE_HOURS * 3_600_000);
-  if (first.revokedAt || first.expiresAt <= now || idleLimit <= now || first.disabledAt) return null;
-  // The same condition touchSession's UPDATE carries, checked here first so most requests skip it.
-  if (first.lastSeenAt.getTime() < now.getTime() - TOUCH_EVERY_MS) await touchSession(db, id, now);
   const grants: Grant[] = [];
   for (const r of rows) {
     if (r.role === null || r.unitId === null || r.unitKind === null || r.countyId === null) continue;
@@ -109,13 +132,52 @@ export async function authenticate(req: FastifyRequest): Promise<Principal | nul
       sector: r.sector,
     });
   }
-  return {
-    userId: first.userId,
-    username: first.username,
-    displayName: first.displayName,
-    homeUnitId: first.homeUnitId,
-    mustChangePassword: first.mustChangePassword,
-    sessionId: id,
-    grants,
+  const state: SessionState = {
+    lastSeenAt: first.lastSeenAt,
+    expiresAt: first.expiresAt,
+    revokedAt: first.revokedAt,
+    disabledAt: first.disabledAt,
+    principal: {
+      userId: first.userId,
+      username: first.username,
+      displayName: first.displayName,
+      homeUnitId: first.homeUnitId,
+      mustChangePassword: first.mustChangePassword,
+      sessionId: id,
+      grants,
+    },
+    until: Date.now() + PRINCIPAL_TTL_MS,
   };
+  if (seen === generation) {
+    let map = remembered.get(db);
+    if (!map) {
+      map = new Map();
+      remembered.set(db, map);
+    }
+    // Bounded: the sessions of a few seconds.
+    if (map.size > 10_000) map.clear();
+    map.set(id, state);
+  }
+  return state;
+}
+
+/** The person behind a request, or null when the cookie is absent, unknown, revoked or expired. */
+export async function authenticate(req: FastifyRequest): Promise<Principal | null> {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const { database, clock, config } = req.server.deps;
+  const id = sessionIdOf(token);
+  const { db } = database;
+  const state = await sessionState(db, id);
+  if (!state) return null;
+  const now = clock.now();
+  const idleLimit = new Date(state.lastSeenAt.getTime() + config.SESSION_IDLE_HOURS * 3_600_000);
+  if (state.revokedAt || state.expiresAt <= now || idleLimit <= now || state.disabledAt) return null;
+  // The same condition touchSession's UPDATE carries, checked here first so most requests skip it.
+  if (state.lastSeenAt.getTime() < now.getTime() - TOUCH_EVERY_MS) {
+    await touchSession(db, id, now);
+    state.lastSeenAt = now;
+  }
+  // A copy: a request's principal is its own.
+  return { ...state.principal, grants: [...state.principal.grants] };
 }

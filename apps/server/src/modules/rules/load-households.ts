@@ -43,14 +43,19 @@ interface Row {
   members: MemberTuple[] | string;
 }
 
-/** The query reading the households a condition selects (township-filtered by the caller). */
-export function householdsForRules(where: SQL, limit?: number): SQL {
+/**
+ * The query reading the households a condition selects (township-filtered by the caller).
+ * membersTownship: the township as a parameter when the caller has one, so that in a prepared
+ * statement's generic plan the members' partition is chosen once at its start instead of every
+ * member partition being set up for each household partition.
+ */
+export function householdsForRules(where: SQL, limit?: number, membersTownship: SQL = sql`h.township_id`): SQL {
   return sql`select h.id, h.poverty_status, h.wage_income::float8 as wage, h.business_income::float8 as business,
       h.property_income::float8 as property, h.transfer_income::float8 as transfer, h.housing_structure, h.other_safe_house,
       h.housing_grade, h.hazard_point, h.industry_projects, h.industry_failed, h.employment_unstable, h.low_motivation_note, h.risk_note,
       coalesce((select json_agg(json_build_array(m.status, m.birth_date, m.sex, m.relation, m.marital_status, m.labour_capacity,
                   m.health, m.disability_grade, m.schooling_stage, m.employment, m.id) order by m.sort_order)
-                from members m where m.township_id = h.township_id and m.household_id = h.id), '[]') as members
+                from members m where m.township_id = ${membersTownship} and m.household_id = h.id), '[]') as members
     from households h where ${where} order by h.id ${limit ? sql`limit ${limit}` : sql``}`;
 }
 

@@ -3,7 +3,8 @@ import { DEFAULT_PLAUSIBILITY, DomainError, type RegistryHousehold, term } from 
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, selectRows, type Tx } from '../../db/client';
 import { namedStatement } from '../../db/raw';
-import { households, visits } from '../../db/schema/index';
+import { campaigns, households, visits } from '../../db/schema/index';
+import type { auditRow } from '../audit/writer';
 import type { CampaignRow } from '../campaigns/repository';
 import type { HouseholdRow } from '../households/repository';
 import { householdsForRules, type RuleHouseholdRow, toRuleHousehold } from '../rules/load-households';
@@ -117,6 +118,12 @@ interface ReadsRow extends RuleHouseholdRow {
   existing_plausibility: unknown;
   near_visited_at: Date | null;
   near_household_id: string;
+  h_village_id: string | null;
+  h_version: number;
+  h_poverty_status: string;
+  h_latitude: number | null;
+  h_longitude: number | null;
+  h_paired: boolean;
 }
 
 const p = sql.placeholder;
@@ -136,16 +143,24 @@ const p = sql.placeholder;
  *    statement's plan is the generic one (a prepared statement's after five runs), the township
  *    is a parameter and an ORDER BY is planned as a sort of every visit in the window (measured:
  *    the submission slowed as the bench's cadres piled up visits); without it the scan of the one
- *    partition's (township, visitor, visited_at) index stops at the first match either way.
+ *    partition's (township, visitor, visited_at) index stops at the first match either way;
+ *  - the household's own row as the access check and the command need it (its village, version,
+ *    position, status) and whether it is paired with the submitter.
  */
 const readsStatement = namedStatement<ReadsRow>('fupin_visit_submission_reads', () => {
-  const registry = householdsForRules(sql`h.township_id = c.township_id and h.id = ${p('householdId')}`);
+  const registry = householdsForRules(
+    sql`h.township_id = ${p('townshipId')} and h.id = ${p('householdId')}`,
+    undefined,
+    sql`${p('townshipId')}`,
+  );
   return sql`select c.township_id as c_township_id, c.id as c_id, c.year as c_year, c.name as c_name, c.phases as c_phases,
       c.created_at as c_created_at, c.updated_at as c_updated_at,
       rs.id as rule_set_id, rs.updated_at as rule_set_updated_at,
       ev.id as existing_id, ev.household_id as existing_household_id, ev.visitor_id as existing_visitor_id,
       ev.computed as existing_computed, ev.plausibility as existing_plausibility,
       nb.visited_at as near_visited_at, nb.household_id as near_household_id,
+      hh.village_id as h_village_id, hh.version as h_version, hh.poverty_status as h_poverty_status,
+      hh.latitude as h_latitude, hh.longitude as h_longitude, hh.paired as h_paired,
       rh.*
     from campaigns c
     left join lateral (select r.id, r.updated_at from rule_sets r
@@ -154,16 +169,30 @@ const readsStatement = namedStatement<ReadsRow>('fupin_visit_submission_reads', 
       from (select distinct township_id from campaigns) t
       join visits v on v.township_id = t.township_id and v.id = ${p('visitId')} limit 1) ev on true
     left join lateral (select n.visited_at, n.household_id from visits n
-      where n.township_id = c.township_id and n.visitor_id = ${p('visitorId')}
+      where n.township_id = ${p('townshipId')} and n.visitor_id = ${p('visitorId')}
         and n.visited_at > ${p('nearFrom')} and n.visited_at < ${p('nearTo')}
         and n.household_id <> ${p('householdId')} and n.id <> ${p('visitId')}
       limit 1) nb on true
+    left join lateral (select h.village_id, h.version, h.poverty_status, h.latitude, h.longitude,
+        exists (select 1 from pairings pr where pr.township_id = h.township_id and pr.household_id = h.id
+          and pr.cadre_id = ${p('visitorId')}) as paired
+      from households h where h.township_id = ${p('townshipId')} and h.id = ${p('householdId')}) hh on true
     left join lateral (${registry}) rh on true
     where c.township_id = ${p('townshipId')} and c.id = ${p('campaignId')}`;
 });
 
+/** The household of a submission as the access check and the command use it. */
+export type SubmittedHousehold = Pick<
+  HouseholdRow,
+  'townshipId' | 'id' | 'villageId' | 'version' | 'povertyStatus' | 'latitude' | 'longitude'
+>;
+
 export interface SubmissionReads {
   campaign: CampaignRow;
+  /** null when the household is not one of the campaign's township */
+  household: SubmittedHousehold | null;
+  /** the household is paired with the submitter */
+  paired: boolean;
   existing: StoredSubmission | null;
   ruleSet: { id: string; updatedAt: Date } | null;
   /** null when the household is gone */
@@ -177,11 +206,11 @@ export interface SubmissionReads {
  * null when the campaign is not one of this township's.
  */
 export async function submissionReads(
-  tx: Tx,
+  on: Tx | Db,
   q: { townshipId: string; campaignId: string; visitId: string; householdId: string; visitorId: string; visitedAt: Date },
 ): Promise<SubmissionReads | null> {
   const window = DEFAULT_PLAUSIBILITY.minMinutesBetween * 60_000;
-  const [row] = await readsStatement(tx, {
+  const [row] = await readsStatement(on, {
     ...q,
     nearFrom: new Date(q.visitedAt.getTime() - window),
     nearTo: new Date(q.visitedAt.getTime() + window),
@@ -197,6 +226,18 @@ export async function submissionReads(
       createdAt: new Date(row.c_created_at),
       updatedAt: new Date(row.c_updated_at),
     },
+    household: row.h_village_id
+      ? {
+          townshipId: q.townshipId,
+          id: q.householdId,
+          villageId: row.h_village_id,
+          version: row.h_version,
+          povertyStatus: row.h_poverty_status,
+          latitude: row.h_latitude,
+          longitude: row.h_longitude,
+        }
+      : null,
+    paired: row.h_paired === true,
     existing: row.existing_id
       ? {
           id: row.existing_id,
@@ -211,4 +252,88 @@ export async function submissionReads(
     registry: row.id ? (toRuleHousehold(row) as unknown as RegistryHousehold) : null,
     near: row.near_visited_at ? [{ visitedAt: new Date(row.near_visited_at), householdId: row.near_household_id }] : [],
   };
+}
+
+/**
+ * A new visit and its audit entry as one statement (the write a data-modifying WITH): in a
+ * command's transaction, or alone, when it is all a submission writes — a statement is a
+ * transaction of its own, so the two rows commit together or not at all either way. Prepared
+ * once per connection. JSON values are passed as text.
+ */
+const submitStatement = namedStatement<never>('fupin_visit_submit', () => {
+  return sql`with written as (insert into visits (township_id, id, campaign_id, household_id, visitor_id, form_type, visited_at,
+        received_at, latitude, longitude, accuracy, base_version, form, computed, plausibility, members_confirmed)
+      values (${p('townshipId')}, ${p('id')}, ${p('campaignId')}, ${p('householdId')}, ${p('visitorId')}, ${p('formType')},
+        ${p('visitedAt')}, ${p('receivedAt')}, ${p('latitude')}, ${p('longitude')}, ${p('accuracy')}, ${p('baseVersion')},
+        ${p('form')}, ${p('computed')}, ${p('plausibility')}, ${p('membersConfirmed')}))
+    insert into audit_log (township_id, id, at, actor_id, actor_name, action, entity_type, entity_id, unit_id, before, after,
+        request_id, ip)
+      values (${p('townshipId')}, ${p('auditId')}, ${p('receivedAt')}, ${p('actorId')}, ${p('actorName')}, ${p('action')},
+        ${p('entityType')}, ${p('entityId')}, ${p('unitId')}, ${p('before')}, ${p('after')}, ${p('requestId')}, ${p('ip')})`;
+});
+
+export type NewVisit = Omit<typeof visits.$inferInsert, 'visitedAt' | 'receivedAt'> & { visitedAt: Date; receivedAt: Date };
+
+/** Inserts a visit with its audit entry (the audit row as `auditRow` makes it), in one statement. */
+export async function insertVisitWithAudit(on: Tx | Db, visit: NewVisit, audit: ReturnType<typeof auditRow>): Promise<void> {
+  await submitStatement(on, {
+    townshipId: visit.townshipId,
+    id: visit.id,
+    campaignId: visit.campaignId,
+    householdId: visit.householdId,
+    visitorId: visit.visitorId,
+    formType: visit.formType,
+    visitedAt: visit.visitedAt.toISOString(),
+    receivedAt: visit.receivedAt.toISOString(),
+    latitude: visit.latitude ?? null,
+    longitude: visit.longitude ?? null,
+    accuracy: visit.accuracy ?? null,
+    baseVersion: visit.baseVersion,
+    form: JSON.stringify(visit.form),
+    computed: JSON.stringify(visit.computed),
+    plausibility: JSON.stringify(visit.plausibility),
+    membersConfirmed: visit.membersConfirmed,
+    auditId: audit.id,
+    actorId: audit.actorId,
+    actorName: audit.actorName,
+    action: audit.action,
+    entityType: audit.entityType,
+    entityId: audit.entityId,
+    unitId: audit.unitId,
+    before: audit.before === null ? null : JSON.stringify(audit.before),
+    after: audit.after === null ? null : JSON.stringify(audit.after),
+    requestId: audit.requestId,
+    ip: audit.ip,
+  });
+}
+
+/** Whether an error is the visits key refusing a second row under the same id (two sends at once). */
+export function isDuplicateVisit(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; cause?: { code?: unknown; constraint?: unknown } };
+  const code = e?.code ?? e?.cause?.code;
+  const constraint = String(e?.constraint ?? e?.cause?.constraint ?? '');
+  return code === '23505' && constraint.startsWith('visits');
+}
+
+/**
+ * The township of a campaign, remembered: a campaign's township is part of its key and never
+ * changes, and only found campaigns are remembered (the submission's read still checks that the
+ * campaign exists there). Lets the submission's read name its township as a parameter, so each
+ * partitioned table in it is pruned to one partition when the statement starts.
+ */
+const campaignTownships = new WeakMap<Db, Map<string, string>>();
+export async function townshipOfCampaignCached(db: Db, campaignId: string): Promise<string | null> {
+  let known = campaignTownships.get(db);
+  if (!known) {
+    known = new Map();
+    campaignTownships.set(db, known);
+  }
+  const hit = known.get(campaignId);
+  if (hit) return hit;
+  const [row] = await db.select({ t: campaigns.townshipId }).from(campaigns).where(eq(campaigns.id, campaignId)).limit(1);
+  if (!row) return null;
+  // Bounded: a township has a campaign a year.
+  if (known.size > 10_000) known.clear();
+  known.set(campaignId, row.t);
+  return row.t;
 }

@@ -1,20 +1,27 @@
 /** HTTP routes of the big visit: a person's tasks (with what the phone needs offline), submitting forms, reading visits. */
-import { DomainError, householdSchema, PHASE_CODES, shanghaiDate, term, visitForm } from '@fupin/domain';
+import { DomainError, householdSchema, PHASE_CODES, shanghaiDate, term, type VisitForm, visitForm } from '@fupin/domain';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { households, units, users, visits } from '../../db/schema/index';
-import { run } from '../../lib/http';
+import { actorOf } from '../../lib/http';
 import { loadScope, principalOf, type UnitSource } from '../../plugins/access';
 import { getCampaign, phasesOf, townshipOfCampaign } from '../campaigns/repository';
 import { campaignSchema, presentCampaign } from '../campaigns/routes';
 import { assertPairedIfNeeded } from '../households/access';
-import { findHousehold, type HouseholdRow, villageOfHousehold } from '../households/repository';
+import { findHousehold, villageOfHousehold } from '../households/repository';
 import { householdView } from '../households/view';
 import { activeRuleSet } from '../rules/repository';
 import { submitVisit } from './commands/submit-visit';
-import { getVisit, householdWithPairing, villageOfVisit } from './repository';
+import {
+  getVisit,
+  householdWithPairing,
+  type SubmissionReads,
+  submissionReads,
+  townshipOfCampaignCached,
+  villageOfVisit,
+} from './repository';
 import { tasksOf } from './tasks';
 
 const taskSchema = z.object({
@@ -55,15 +62,42 @@ const campaignTownship: UnitSource = {
   entity: 'campaign',
 };
 
-/** The household a submission is for, read once by the access check and kept for the handler. */
-const submittedHousehold = new WeakMap<FastifyRequest, { household: HouseholdRow; paired: boolean }>();
+/** What the access check read for a submission, kept for the handler. */
+interface Submission {
+  paired: boolean;
+  /** everything the command needs, when the household is of the campaign's township (see SubmitInput) */
+  reads: SubmissionReads | null;
+}
+const submissions = new WeakMap<FastifyRequest, Submission>();
 
+/**
+ * The household a submission is for: its village for the access check. The one read that finds
+ * it (submissionReads, by the campaign's township) also reads all the command needs, so a
+ * submission reads once. A household of another township than the campaign's (a bad form) is
+ * found by its id alone, and the command refuses it.
+ */
 const householdFromBody: UnitSource = {
   resolve: async (req, db) => {
-    const { householdId, campaignId } = req.body as { householdId: string; campaignId: string };
-    const found = await householdWithPairing(db, { householdId, campaignId, userId: principalOf(req).userId });
+    const form = req.body as VisitForm;
+    const userId = principalOf(req).userId;
+    const townshipId = await townshipOfCampaignCached(db, form.campaignId);
+    const reads = townshipId
+      ? await submissionReads(db, {
+          townshipId,
+          campaignId: form.campaignId,
+          visitId: form.id,
+          householdId: form.householdId,
+          visitorId: userId,
+          visitedAt: new Date(form.visitedAt),
+        })
+      : null;
+    if (reads?.household) {
+      submissions.set(req, { paired: reads.paired, reads });
+      return [reads.household.villageId];
+    }
+    const found = await householdWithPairing(db, { householdId: form.householdId, campaignId: form.campaignId, userId });
     if (!found) return null;
-    submittedHousehold.set(req, found);
+    submissions.set(req, { paired: found.paired, reads: null });
     return [found.household.villageId];
   },
   entity: 'household',
@@ -142,11 +176,15 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'visit.submit', unit: householdFromBody } },
     },
     async (req) => {
-      const found = submittedHousehold.get(req);
+      const found = submissions.get(req);
       if (!found) throw new DomainError('NOT_FOUND', { entity: term('entity.household') });
       // A cadre submits only for households paired with them (as assertPairedIfNeeded does).
       if (req.reach === 'paired' && !found.paired) throw new DomainError('NOT_FOUND', { entity: term('entity.household') });
-      return run(req, submitVisit, { form: req.body, visitorId: principalOf(req).userId, household: found.household });
+      return submitVisit(req.server.deps, actorOf(req), {
+        form: req.body,
+        visitorId: principalOf(req).userId,
+        reads: found.reads,
+      });
     },
   );
 

@@ -4,6 +4,14 @@
  * it records what differs from the registry (for the village to accept or reject — never applied
  * silently), the problems it found (into the ledger), the flags of the household as found, and
  * whether the visit looks plausible.
+ *
+ * The busiest write of the system (a township's phones sending their queues when the signal
+ * returns), so it counts round trips: the access check's one read gives the command everything
+ * (submissionReads), and the usual submission — a new visit that finds no difference from the
+ * registry and no problem — is one statement, the visit with its audit entry, sent without BEGIN
+ * and COMMIT: PostgreSQL runs a lone statement as a transaction of its own, so the two rows
+ * commit together or not at all, as in a transaction of three round trips. A submission that
+ * writes more runs as a command in one transaction.
  */
 import {
   checkPlausibility,
@@ -18,13 +26,25 @@ import {
   totalIncome,
   type VisitForm,
 } from '@fupin/domain';
-import { discrepancies, problemEvents, problems, visits } from '../../../db/schema/index';
-import type { CommandContext } from '../../../lib/command';
+import type { Database, Db, Tx } from '../../../db/client';
+import { noteWrite } from '../../../db/read-routing';
+import { discrepancies, problemEvents, problems } from '../../../db/schema/index';
+import type { Clock } from '../../../lib/clock';
+import { type CommandContext, runCommand } from '../../../lib/command';
 import { uuidv7 } from '../../../lib/ids';
+import { type Actor, type AuditEntry, auditRow } from '../../audit/writer';
 import { getCampaign, phasesOf } from '../../campaigns/repository';
-import { findHousehold, type HouseholdRow } from '../../households/repository';
+import { findHousehold } from '../../households/repository';
 import { evaluatorOfVersion } from '../../rules/repository';
-import { storedSubmission, submissionReads } from '../repository';
+import {
+  insertVisitWithAudit,
+  isDuplicateVisit,
+  type NewVisit,
+  type StoredSubmission,
+  type SubmissionReads,
+  storedSubmission,
+  submissionReads,
+} from '../repository';
 
 const ON_SITE = '走访时现场解决';
 export interface SubmitResult {
@@ -39,15 +59,53 @@ export interface SubmitResult {
   duplicate: boolean;
 }
 
+export interface SubmitInput {
+  form: VisitForm;
+  visitorId: string;
+  /**
+   * what the access check read, when the household is of the campaign's township (as it must be);
+   * null otherwise: the command then reads in its transaction and refuses with the right error
+   */
+  reads: SubmissionReads | null;
+}
+
+/** Submits a visit form (see the top of this file). */
 export async function submitVisit(
-  ctx: CommandContext,
-  /** household: the form's household when the caller has just read it (the route's access check did) */
-  input: { form: VisitForm; visitorId: string; household?: HouseholdRow },
+  deps: { database: Database; clock: Clock },
+  actor: Actor,
+  input: SubmitInput,
 ): Promise<SubmitResult> {
+  const { database, clock } = deps;
+  const { reads } = input;
+  if (!reads?.household) return runCommand(database, clock, actor, submitInTransaction, input);
+  const now = clock.now();
+  const plan = await planSubmission(database.db, reads, input, now);
+  if (plan.kind === 'answered') return plan.result;
+  if (plan.differences.length || plan.problems.length)
+    return runCommand(
+      database,
+      clock,
+      actor,
+      async (ctx) => writeSubmission(ctx, await planSubmission(ctx.tx, reads, input, ctx.now)),
+      null,
+    );
+  try {
+    await insertVisitWithAudit(database.db, plan.visit, auditRow(actor, now, plan.audit));
+  } catch (error) {
+    // The same form sent twice at once: the second finds the first's visit when it reads again.
+    if (isDuplicateVisit(error)) return runCommand(database, clock, actor, submitInTransaction, { ...input, reads: null });
+    throw error;
+  }
+  // With a read replica, the writer's reports stay on the primary until the replica has this write.
+  await noteWrite(database, actor.userId);
+  return plan.result;
+}
+
+/** Reads and writes in one transaction: the path of forms whose household and campaign do not match, and of races. */
+async function submitInTransaction(ctx: CommandContext, input: SubmitInput): Promise<SubmitResult> {
   const { tx, now } = ctx;
   const { form } = input;
-  const visitedAt = new Date(form.visitedAt);
-  const household = input.household?.id === form.householdId ? input.household : await findHousehold(tx, form.householdId);
+  const household = await findHousehold(tx, form.householdId);
   // One statement reads the rest when the campaign is the household's township's (as it must be).
   const reads = household
     ? await submissionReads(tx, {
@@ -56,36 +114,69 @@ export async function submitVisit(
         visitId: form.id,
         householdId: household.id,
         visitorId: input.visitorId,
-        visitedAt,
+        visitedAt: new Date(form.visitedAt),
       })
     : null;
-  const existing = reads ? reads.existing : await storedSubmission(tx, form.id);
-  if (existing) {
-    if (existing.householdId !== form.householdId || existing.visitorId !== input.visitorId)
-      throw new DomainError('IDEMPOTENCY_CONFLICT');
-    const computed = existing.computed as { flags: FlagsSummary; stale: boolean; problems: number; discrepancies: number };
-    return {
-      visitId: existing.id,
-      householdId: existing.householdId,
-      problems: computed.problems,
-      discrepancies: computed.discrepancies,
-      plausibility: existing.plausibility as unknown[],
-      flags: computed.flags,
-      stale: computed.stale,
-      duplicate: true,
-    };
-  }
-  if (!household || (reads && !reads.registry)) throw new DomainError('NOT_FOUND', { entity: 'i18n:entity.household' });
-  const t = household.townshipId;
-  const campaign = reads?.campaign ?? (await getCampaign(tx, form.campaignId));
-  if (!reads || campaign.townshipId !== t)
+  if (!reads) {
+    const existing = await storedSubmission(tx, form.id);
+    if (existing) return answerStored(existing, input);
+    if (!household) throw new DomainError('NOT_FOUND', { entity: 'i18n:entity.household' });
+    await getCampaign(tx, form.campaignId); // NOT_FOUND when it does not exist at all
     throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'campaignId', key: 'issue.invalid_option' }]);
+  }
+  const plan = await planSubmission(tx, reads, input, now);
+  return plan.kind === 'answered' ? plan.result : writeSubmission(ctx, plan);
+}
+
+/** A visit stored under the form's id: the same answer as the first time, or a conflict for another household or visitor. */
+function answerStored(existing: StoredSubmission, input: SubmitInput): SubmitResult {
+  if (existing.householdId !== input.form.householdId || existing.visitorId !== input.visitorId)
+    throw new DomainError('IDEMPOTENCY_CONFLICT');
+  const computed = existing.computed as { flags: FlagsSummary; stale: boolean; problems: number; discrepancies: number };
+  return {
+    visitId: existing.id,
+    householdId: existing.householdId,
+    problems: computed.problems,
+    discrepancies: computed.discrepancies,
+    plausibility: existing.plausibility as unknown[],
+    flags: computed.flags,
+    stale: computed.stale,
+    duplicate: true,
+  };
+}
+
+type ProblemRow = typeof problems.$inferInsert & { id: string; villageId: string; status: 'open' | 'submitted' };
+type Difference = Omit<
+  typeof discrepancies.$inferInsert,
+  'townshipId' | 'id' | 'visitId' | 'householdId' | 'status' | 'createdAt'
+>;
+
+/** What a submission writes, decided from its reads: pure but for compiling a rule set not yet cached. */
+type Plan =
+  | { kind: 'answered'; result: SubmitResult }
+  | {
+      kind: 'write';
+      result: SubmitResult;
+      visit: NewVisit;
+      audit: AuditEntry;
+      problems: ProblemRow[];
+      differences: Difference[];
+    };
+
+async function planSubmission(db: Db | Tx, reads: SubmissionReads, input: SubmitInput, now: Date): Promise<Plan> {
+  const { form } = input;
+  if (reads.existing) return { kind: 'answered', result: answerStored(reads.existing, input) };
+  const household = reads.household;
+  if (!household || !reads.registry) throw new DomainError('NOT_FOUND', { entity: 'i18n:entity.household' });
+  const t = household.townshipId;
+  const campaign = reads.campaign;
+  const visitedAt = new Date(form.visitedAt);
 
   // The household as found, and its flags under the active rule set.
   const observed = householdAsObserved(reads.registry as RegistryHousehold, form);
   const active = reads.ruleSet;
   const flags = active
-    ? (await evaluatorOfVersion(tx, active.id, active.updatedAt))
+    ? (await evaluatorOfVersion(db, active.id, active.updatedAt))
         .evaluate(observed)
         .map((f) => ({ ruleId: f.ruleId, explanation: f.explanation }))
     : [];
@@ -171,8 +262,17 @@ export async function submitVisit(
     problems: rows.length,
     discrepancies: differences.length,
   };
-  // The visit and its audit entry in one statement (the route's hot path: one round trip fewer).
-  const visitRow = tx.insert(visits).values({
+  const result: SubmitResult = {
+    visitId: form.id,
+    householdId: household.id,
+    problems: rows.length,
+    discrepancies: differences.length,
+    plausibility,
+    flags,
+    stale,
+    duplicate: false,
+  };
+  const visit: NewVisit = {
     townshipId: t,
     id: form.id,
     campaignId: campaign.id,
@@ -189,8 +289,8 @@ export async function submitVisit(
     computed,
     plausibility,
     membersConfirmed: membersConfirmed(form),
-  });
-  await ctx.audit.recordWith(visitRow, {
+  };
+  const audit: AuditEntry = {
     townshipId: t,
     entityType: 'visit',
     entityId: form.id,
@@ -205,14 +305,24 @@ export async function submitVisit(
       plausibility,
       flags: flags.map((f) => f.ruleId),
     },
-  });
+  };
+  return { kind: 'write', result, visit, audit, problems: rows, differences };
+}
+
+/** Writes a planned submission in the command's transaction: the visit with its audit entry, then what else it found. */
+async function writeSubmission(ctx: CommandContext, plan: Plan): Promise<SubmitResult> {
+  if (plan.kind === 'answered') return plan.result;
+  const { tx, now } = ctx;
+  const { visit, differences, problems: rows } = plan;
+  const t = visit.townshipId;
+  await insertVisitWithAudit(tx, visit, auditRow(ctx.actor, now, plan.audit));
   if (differences.length) {
     await tx.insert(discrepancies).values(
       differences.map((d) => ({
         townshipId: t,
         id: uuidv7(now),
-        visitId: form.id,
-        householdId: household.id,
+        visitId: visit.id,
+        householdId: visit.householdId,
         status: 'pending' as const,
         createdAt: now,
         ...d,
@@ -228,7 +338,7 @@ export async function submitVisit(
         id: uuidv7(now),
         problemId: p.id,
         at: now,
-        actorId: input.visitorId,
+        actorId: visit.visitorId,
         action: 'create',
         toStatus: p.status,
         note: p.status === 'submitted' ? ON_SITE : null,
@@ -240,14 +350,5 @@ export async function submitVisit(
   await ctx.audit.recordMany(
     made.map((r) => ({ townshipId: t, entityType: 'problem', entityId: r.id, action: 'create', unitId: r.villageId, after: r })),
   );
-  return {
-    visitId: form.id,
-    householdId: household.id,
-    problems: rows.length,
-    discrepancies: differences.length,
-    plausibility,
-    flags,
-    stale,
-    duplicate: false,
-  };
+  return plan.result;
 }
