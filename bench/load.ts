@@ -244,9 +244,11 @@ try {
   const dashAlone = await dashboard(1);
   const dashLoaded = await dashboard(connections);
 
-  // Warm-up: every slot submitted once, so the first measured requests do not pay for JIT and
-  // empty caches, and so the "same rows" baseline has the server's stored rows to copy.
-  await autocannon({ url: base, connections: 2, amount: slots.length, requests: [submit] });
+  // Warm-up: every slot submitted twice, so the first measured requests do not pay for JIT and
+  // empty caches, and so the "same rows" baseline has the server's stored rows to copy; at the
+  // measured concurrency, so that each of the server's pool connections has prepared (parsed and
+  // planned) its statements, as a server under way has, before the first round is measured.
+  await autocannon({ url: base, connections, amount: 2 * slots.length, requests: [submit] });
   const stored = new Map<string, Stored>();
   const storedRows = await pool.query(
     `SELECT DISTINCT ON (v.household_id) v.household_id, v.computed, v.plausibility, v.members_confirmed,
@@ -353,7 +355,11 @@ try {
       only,
       cpu: { http: httpCpu, same: sameCpu, only: onlyCpu },
     });
-    console.log(`round ${round}/${rounds} done (load average ${loadavg()[0]?.toFixed(1)})`);
+    const ms = (cpu: Cpu, rows: number) =>
+      `server ${((cpu.server * 1000) / rows).toFixed(2)}, bench ${((cpu.bench * 1000) / rows).toFixed(2)}, postgres ${((cpu.postgres * 1000) / rows).toFixed(2)}`;
+    console.log(
+      `round ${round}/${rounds} done (load average ${loadavg()[0]?.toFixed(1)}); CPU ms a row: submission ${ms(httpCpu, written.visits ?? 1)}; same rows ${ms(sameCpu, same.rows)}`,
+    );
   }
 
   // Figures.

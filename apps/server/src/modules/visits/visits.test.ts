@@ -58,6 +58,20 @@ describe('visits', () => {
     expect(after.find((x: { householdId: string }) => x.householdId === form.householdId).state).toBe('done');
   });
 
+  it('answers sends of one form at once as the first, storing it and its audit entry once', async () => {
+    // A phone retrying before the first answer came: on PostgreSQL the sends race to the key.
+    const form = cleanForm(household(0), campaignId);
+    const answers = await Promise.all([1, 2, 3].map(() => cadre.post('/api/visits', form)));
+    for (const a of answers) expect(a.statusCode, a.body).toBe(200);
+    expect(answers.filter((a) => a.json().duplicate === false)).toHaveLength(1);
+    expect(await t.database.db.select().from(visits).where(eq(visits.id, form.id))).toHaveLength(1);
+    const audit = await selectRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_log where entity_type = 'visit' and entity_id = ${form.id}`,
+    );
+    expect(audit[0]?.n).toBe(1);
+  });
+
   it('refuses an id a visit of another township already has, and stores nothing under it', async () => {
     // Ids come from phones: the lookup of a resend must reach every township, not only the form's.
     const other = as(t.app, await loginAs(t.app, 't2.cadre001'));
