@@ -1,7 +1,10 @@
 /**
  * Excel imports of the registry. A file is read once into staging rows (normalized, with
  * every error found), previewed, then committed in one transaction. Staging rows are scratch:
- * deleted once the import is committed or abandoned.
+ * deleted once the import is committed or abandoned. The three staging tables are UNLOGGED
+ * (migration 0011, which Drizzle cannot express): no WAL for rows written once and deleted soon,
+ * none sent to a replica; crash recovery empties them, and a commit then finds nothing staged
+ * and refuses (upload again).
  */
 import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units';

@@ -61,9 +61,14 @@ export async function flagAffected(tx: Tx, raw: RawTx, dialect: PgDialect, towns
       .slice(from, from + BATCH)
       .map((r) => r.id)
       .join(',')}}`;
-    // A lookup by key for each id of the batch, however stale the table's statistics.
+    // A lookup by key for each id of the batch, however stale the table's statistics; the members'
+    // partition named by the township, not found again for each household.
     const query = dialect.sqlToQuery(
-      householdsForRules(sql`h.township_id = ${townshipId} and h.id in (select unnest(${ids}::uuid[]))`),
+      householdsForRules(
+        sql`h.township_id = ${townshipId} and h.id in (select unnest(${ids}::uuid[]))`,
+        undefined,
+        sql`${townshipId}::uuid`,
+      ),
     );
     return settled(raw.query<RuleHouseholdRow>(query.sql, query.params));
   };

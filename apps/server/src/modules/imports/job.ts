@@ -9,7 +9,7 @@ import type { Database } from '../../db/client';
 import { rawTransaction, toCsv } from '../../db/raw';
 import { householdTags, units } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
-import { crossCheck } from './cross-checks';
+import { crossCheck, type Reads } from './cross-checks';
 import { matchStaged } from './diff.sql';
 import { previewCounts } from './preview';
 import { setImportState } from './repository';
@@ -69,16 +69,19 @@ export async function readImport(
                   import_members (township_id, import_id, row_no, household_number, id_number, member_id)`,
     );
     await matchStaged((q) => database.db.execute(q), townshipId, importId);
-    const { counts, errorCount } = await rawTransaction(database, async (tx) => {
-      const found = await crossCheck(tx, {
-        townshipId,
-        importId,
-        villageIds: place.villages.map((v) => v.id),
-        headers: staged.headers,
-      });
-      const base = staged.errorCount;
-      if (found.errors.length) {
-        await tx.copyIn(
+    // The checks and the counts only read (staged rows are committed): outside a transaction, so
+    // that on a server they run side by side on connections of their own.
+    const reads = readsOf(database);
+    const found = await crossCheck(reads, {
+      townshipId,
+      importId,
+      villageIds: place.villages.map((v) => v.id),
+      headers: staged.headers,
+    });
+    const base = staged.errorCount;
+    if (found.errors.length) {
+      await rawTransaction(database, (tx) =>
+        tx.copyIn(
           'import_errors',
           ['township_id', 'import_id', 'seq', 'sheet', 'row_no', 'column_letter', 'header', 'message_key', 'params'],
           toCsv(
@@ -94,11 +97,11 @@ export async function readImport(
               e.params ? JSON.stringify(e.params) : null,
             ]),
           ),
-        );
-      }
-      const pc = await previewCounts(tx, townshipId, importId, staged);
-      return { counts: pc, errorCount: base + found.count };
-    });
+        ),
+      );
+    }
+    const counts = await previewCounts(reads, townshipId, importId, staged);
+    const errorCount = base + found.count;
     await setImportState(database.db, townshipId, importId, {
       status: errorCount > 0 ? 'invalid' : 'checked',
       errorCount,
@@ -115,6 +118,25 @@ export async function readImport(
   } finally {
     await rm(job.path, { force: true });
   }
+}
+
+/** Reads outside any transaction: on a server each takes a pooled connection of its own. */
+function readsOf(database: Database): Reads {
+  const { pool, pglite } = database;
+  if (pool)
+    return {
+      query: async <R>(text: string, params?: unknown[]) => {
+        const result = await pool.query(text, params);
+        return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+      },
+    };
+  if (!pglite) throw new Error('no connection');
+  return {
+    query: async <R>(text: string, params?: unknown[]) => {
+      const result = await pglite.query<R>(text, params);
+      return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+    },
+  };
 }
 
 /** A reason the reader can act on, for a file the reader library could not open. */
