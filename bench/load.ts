@@ -17,7 +17,10 @@
  *      c. baseline "visit row only": the visit row alone, one autocommit INSERT a row (the first
  *         baseline this bench had, kept so the figure can be compared with earlier runs).
  * Prints throughput, p50/p99 latency, errors and non-2xx, and for each round the submission's rows
- * per second against each baseline's. The issue's target — no errors and at least half the
+ * per second against each baseline's; and the CPU each run cost per row written, by party (the
+ * server process, this process — autocannon or the pg loop —, PostgreSQL's backends on the bench
+ * database, from /proc): on a shared machine rows per second swing with the neighbours' load, CPU
+ * per row much less, and it says where a submission's cost lies. The issue's target — no errors and at least half the
  * baseline's rows per second, the baseline being "a raw pg insert loop of the same rows" — is
  * judged on the median over the rounds of the submission / "same rows" ratio.
  *
@@ -25,9 +28,16 @@
  * without statistics the dashboard's plans were ten times slower (a production server's
  * autovacuum analyzes freshly loaded tables within a minute).
  *
+ * Last run (2026-11-29, shared 2-core machine, load average 5.4–6.3): 0 errors; submission / same
+ * rows 0.51, 0.54, 0.47 → median 0.51; 367–463 submissions/s, p50 14–19 ms, p99 59–79 ms; CPU a
+ * visit: server 1.08 ms, PostgreSQL 1.40 ms, autocannon 0.19 ms (baseline: pg loop 0.38 ms,
+ * PostgreSQL 1.04 ms).
+ *
  *   npm run -w bench load        (needs BENCH_DATABASE_URL or TEST_DATABASE_URL: a PostgreSQL server)
  *   BENCH_SECONDS (default 10) per run, BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 8),
- *   BENCH_HOUSEHOLDS (default 3000)
+ *   BENCH_HOUSEHOLDS (default 3000), BENCH_CPU_PROF=<folder> (the server writes a V8 CPU profile
+ *   there when it stops; each submission run's span is printed as "profile window <from> <to>" in
+ *   the profile's clock, microseconds)
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -249,6 +259,15 @@ try {
   // measured concurrency, so that each of the server's pool connections has prepared (parsed and
   // planned) its statements, as a server under way has, before the first round is measured.
   await autocannon({ url: base, connections, amount: 2 * slots.length, requests: [submit] });
+  // Then one run's worth more: the server's CPU per submission kept falling over the first
+  // thousands of requests (V8 optimising the deep stacks of Fastify, zod and pg; measured 2.4 →
+  // 1.8 → 1.3 ms across three 10 s rounds after the short warm-up alone), and a server under way
+  // has long passed that.
+  await autocannon({ url: base, connections, duration: seconds, requests: [submit] });
+  // Statistics as a server under way has them (autovacuum analyzes a table that changed by a
+  // tenth; this machine's PostgreSQL runs without it): the visits the warm-up wrote are counted,
+  // and the server's prepared statements are planned again for tables that are no longer empty.
+  await pool.query('ANALYZE');
   const stored = new Map<string, Stored>();
   const storedRows = await pool.query(
     `SELECT DISTINCT ON (v.household_id) v.household_id, v.computed, v.plausibility, v.members_confirmed,
