@@ -8,6 +8,13 @@
  *   BENCH_DATABASE_URL=postgres://… adds the PostgreSQL run (TEST_DATABASE_URL works too)
  *   BENCH_ENGINES=pg                               only that engine (pg or pglite)
  *   BENCH_PHASES=1                                 PostgreSQL statements over 100 ms, with their times, on stderr
+ *
+ * Wall time on a shared machine measures the neighbours too: each run prints its CPU time (this
+ * process's threads and, on PostgreSQL, its backends) and the load average around it. Figures
+ * of 29 Nov 2026 (load average 4–11, runs one after another on one file, the day's code against
+ * the code before it; docs/ARCHITECTURE.md has the whole account): bare parse 5.4–11.1 s wall,
+ * 8.4–10.1 s CPU; PostgreSQL 58.8–70.1 s wall, 43–56 s CPU, commit CPU 25–26 s (was 31.5 s),
+ * peak RSS 493–516 MB; PGlite 88.3 s wall, 78.1 s CPU (was 110.7 s and 98.2 s), peak RSS 730 MB.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
