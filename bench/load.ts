@@ -28,10 +28,10 @@
  * without statistics the dashboard's plans were ten times slower (a production server's
  * autovacuum analyzes freshly loaded tables within a minute).
  *
- * Last run (2026-11-29, shared 2-core machine, load average 5.4–6.3): 0 errors; submission / same
- * rows 0.51, 0.54, 0.47 → median 0.51; 367–463 submissions/s, p50 14–19 ms, p99 59–79 ms; CPU a
- * visit: server 1.08 ms, PostgreSQL 1.40 ms, autocannon 0.19 ms (baseline: pg loop 0.38 ms,
- * PostgreSQL 1.04 ms).
+ * Last runs (2026-11-29, shared 2-core machine, load average 4.6–6.3): 0 errors; submission / same
+ * rows 0.51, 0.54, 0.47 → median 0.51, then 0.52, 0.49, 0.47 → 0.49; 367–661 submissions/s, p50
+ * 10–19 ms, p99 28–79 ms; CPU a visit: server 1.0–1.1 ms, PostgreSQL 1.3–1.4 ms, autocannon
+ * 0.16–0.19 ms (baseline: pg loop 0.32–0.38 ms, PostgreSQL 1.0 ms).
  *
  *   npm run -w bench load        (needs BENCH_DATABASE_URL or TEST_DATABASE_URL: a PostgreSQL server)
  *   BENCH_SECONDS (default 10) per run, BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 8),
