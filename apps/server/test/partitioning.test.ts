@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, type Db, selectRows } from '../src/db/client';
+import { type Database, type Db, preparedDb, selectRows } from '../src/db/client';
 import { createTestDatabase } from './harness';
 
 const PARTITIONED = ['audit_log', 'households', 'members', 'problems', 'visits'];
@@ -135,6 +135,14 @@ describe('hash partitioning by township', () => {
     const [row] = await selectRows<{ max_parallel_workers_per_gather: string }>(db, sql`show max_parallel_workers_per_gather`);
     // PostgreSQL through the pool's start-up options; PGlite, one process, has no workers to start.
     expect(row?.max_parallel_workers_per_gather).toBe('0');
+  });
+
+  it('plans named statements once, on a pool of their own, and every other statement with its values in view', async () => {
+    const mode = async (on: Db) =>
+      (await selectRows<{ plan_cache_mode: string }>(on, sql`show plan_cache_mode`))[0]?.plan_cache_mode;
+    expect(await mode(db)).toBe('auto');
+    // PGlite has one session: its named statements are planned as PostgreSQL's default decides.
+    expect(await mode(preparedDb(db))).toBe(database.kind === 'pg' ? 'force_generic_plan' : 'auto');
   });
 
   describe('the audit log stays append-only', () => {

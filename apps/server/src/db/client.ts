@@ -62,14 +62,33 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
 }
 
 /**
- * Named prepared statements (the few hot ones: `namedStatement`, Drizzle's `.prepare(name)`) are
- * planned once per connection, as they are written to be. Left to itself (plan_cache_mode auto)
- * PostgreSQL planned the visit submission's read afresh on every run, ~1.3 ms of backend CPU
- * each time against ~0.3 ms for running its generic plan: over partitioned tables a generic plan
- * is estimated dearer than a pruned custom one, though its partitions are pruned when it starts.
- * Unnamed statements (everything else) are planned per run whatever this says.
+ * Named prepared statements (the few hot ones: `namedStatement`, Drizzle's `.prepare(name)` on
+ * `preparedDb(db)`) run on a pool of their own whose sessions plan them once: left to itself
+ * (plan_cache_mode auto) PostgreSQL planned the visit submission's read afresh on every run,
+ * ~1.3 ms of backend CPU each time against ~0.3 ms for running its generic plan — over partitioned
+ * tables a generic plan is estimated dearer than a pruned custom one, though its partitions are
+ * pruned when it starts. The setting applies to every parameterised statement of a session, not
+ * only named ones, so the app's other statements stay on the main pool, planned per run with
+ * their values in view (a generic plan guesses a township's and a campaign's share of a table).
  */
-const NAMED_STATEMENTS_GENERIC = '-c plan_cache_mode=force_generic_plan';
+const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
+/** The app's statements read one township's rows: starting a parallel worker for them cost
+ * 60–180 ms against 16–39 ms without (the overdue problems list at province size, SCALING.md
+ * "Measured"). Maintenance and ad-hoc sessions keep the server's setting. */
+const NO_PARALLEL_WORKERS = '-c max_parallel_workers_per_gather=0';
+
+const preparedPools = new WeakMap<pg.Pool, pg.Pool>();
+const preparedDbs = new WeakMap<Db, Db>();
+
+/** The pool for named statements beside an app pool (itself when it has none). */
+export function preparedPool(pool: pg.Pool): pg.Pool {
+  return preparedPools.get(pool) ?? pool;
+}
+
+/** The database handle to build `.prepare(name)` statements on (itself on PGlite). */
+export function preparedDb(db: Db): Db {
+  return preparedDbs.get(db) ?? db;
+}
 
 /** Opens a pool on a PostgreSQL server; the application name tells the pools apart in pg_stat_activity. */
 export async function openPostgres(
@@ -77,26 +96,35 @@ export async function openPostgres(
   max = 10,
   options: { applicationName?: string; connectTimeoutMs?: number } = {},
 ): Promise<Database> {
-  const pool = new pg.Pool({
+  const config = (settings: string): pg.PoolConfig => ({
     connectionString: url,
     max,
     application_name: options.applicationName ?? 'fupin',
     connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
-    // The app's statements read one township's rows: starting a parallel worker for them cost
-    // 60–180 ms against 16–39 ms without (the overdue problems list at province size, SCALING.md
-    // "Measured"). Maintenance and ad-hoc sessions keep the server's setting.
-    // Named prepared statements are planned once per connection: see NAMED_STATEMENTS_GENERIC.
-    options: `-c max_parallel_workers_per_gather=0 ${NAMED_STATEMENTS_GENERIC}`,
+    options: settings,
     // A connection is dear to open: a new backend loads the catalog of every partition and index
     // it touches and plans each named statement again (the visit submission's read: 50–130 ms).
     // pg's default drops a connection idle for 10 s, so every pause in a township's bursts of
     // submissions paid that again; five minutes keeps the working set between bursts.
     idleTimeoutMillis: 300_000,
   });
+  const pool = new pg.Pool(config(NO_PARALLEL_WORKERS));
+  // Connects only when a named statement first runs: tools that never run one never open it.
+  const prepared = new pg.Pool(config(`${NO_PARALLEL_WORKERS} ${GENERIC_PLANS}`));
   // A failed idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  prepared.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'pg', pool, close: () => pool.end() };
+  preparedPools.set(pool, prepared);
+  preparedDbs.set(db, drizzlePg(prepared, { schema }) as unknown as Db);
+  return {
+    db,
+    kind: 'pg',
+    pool,
+    close: async () => {
+      await Promise.all([pool.end(), prepared.end()]);
+    },
+  };
 }
 
 /** Opens the configured database and brings its schema up to date. */

@@ -10,7 +10,7 @@ import { fillPlaceholders, type Query, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import type { Database, Db, Tx } from './client';
+import { type Database, type Db, preparedPool, type Tx } from './client';
 
 export interface RawTx {
   /** which engine runs the transaction */
@@ -104,7 +104,8 @@ export function namedStatement<R>(name: string, build: () => SQL) {
     if ('rollback' in on) return (await rawOf(on).query<R>(query.sql, params, name)).rows;
     // Outside a transaction: the driver's own client (a pool, or PGlite).
     const client = (on as unknown as { $client: pg.Pool | PgliteTx }).$client;
-    if (client instanceof pg.Pool) return (await client.query({ name, text: query.sql, values: params })).rows as R[];
+    if (client instanceof pg.Pool)
+      return (await preparedPool(client).query({ name, text: query.sql, values: params })).rows as R[];
     return (await client.query<R>(query.sql, params)).rows;
   };
 }

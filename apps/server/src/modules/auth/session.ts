@@ -8,7 +8,7 @@ import type { Grant, Role, UnitKind } from '@fupin/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
-import type { Db } from '../../db/client';
+import { type Db, preparedDb } from '../../db/client';
 import { roleAssignments, sessions, units, users } from '../../db/schema/index';
 import { type Principal, touchSession } from './repository';
 
@@ -113,7 +113,7 @@ async function sessionState(db: Db, id: string): Promise<SessionState | null> {
   if (known && known.until > Date.now()) return known;
   let query = prepared.get(db);
   if (!query) {
-    query = sessionQuery(db);
+    query = sessionQuery(preparedDb(db));
     prepared.set(db, query);
   }
   const seen = generation;

@@ -1,7 +1,7 @@
 /** SQL of visits. */
 import { DEFAULT_PLAUSIBILITY, DomainError, type RegistryHousehold, term } from '@fupin/domain';
 import { and, eq, sql } from 'drizzle-orm';
-import { type Db, selectRows, type Tx } from '../../db/client';
+import { type Db, preparedDb, selectRows, type Tx } from '../../db/client';
 import { namedStatement } from '../../db/raw';
 import { campaigns, households, visits } from '../../db/schema/index';
 import type { auditRow } from '../audit/writer';
@@ -67,7 +67,7 @@ export async function householdWithPairing(
 ): Promise<{ household: HouseholdRow; paired: boolean } | null> {
   let queries = householdQueries.get(db);
   if (!queries) {
-    queries = { fast: householdQuery(db, true), any: householdQuery(db, false) };
+    queries = { fast: householdQuery(preparedDb(db), true), any: householdQuery(preparedDb(db), false) };
     householdQueries.set(db, queries);
   }
   const [row] = await queries.fast.execute(q);
