@@ -26,7 +26,7 @@ import { startImport } from '../apps/server/src/modules/imports/commands/start-i
 import { readImport } from '../apps/server/src/modules/imports/job';
 import { installDefaultRules } from '../apps/server/src/modules/rules/install-default';
 import { largeWorkbook } from '../apps/server/test/xlsx';
-import { peakRssMb, runWorker } from './lib/measure';
+import { peakRssMb, processCpuMs, runWorker } from './lib/measure';
 
 const [mode, file, arg] = process.argv.slice(2);
 
@@ -174,24 +174,15 @@ function cpuMs(): number {
  * 250 ms per backend from /proc, so a pooled connection that closes keeps what it had used.
  */
 async function serverCpu(database: Awaited<ReturnType<typeof openPostgres>>) {
-  const { readFileSync } = await import('node:fs');
   const [{ name } = { name: '' }] = await selectRows<{ name: string }>(database.db, sql`select current_database() as name`);
   const seen = new Map<number, { first: number; last: number }>();
   const tick = () => {
-    const ticks = (pid: number) => {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        return (Number(fields[11]) + Number(fields[12])) * 10;
-      } catch {
-        return null;
-      }
-    };
     return selectRows<{ pid: number }>(
       database.db,
       sql`select pid from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`,
     ).then((rows) => {
       for (const { pid } of rows) {
-        const ms = ticks(pid);
+        const ms = processCpuMs(pid);
         if (ms === null) continue;
         const entry = seen.get(pid);
         if (entry) entry.last = ms;

@@ -41,7 +41,6 @@
  *   the profile's clock, microseconds)
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Household } from '@fupin/domain';
 import autocannon, { type Result } from 'autocannon';
@@ -49,7 +48,7 @@ import pg from 'pg';
 import { uuidv7 } from '../apps/server/src/lib/ids';
 import { type Cadre, cadreOf, Session, visitForms } from '../reliability/crash/http';
 import { type RunningServer, startServer } from '../reliability/crash/server';
-import { printTable } from './lib/measure';
+import { printTable, processCpuMs } from './lib/measure';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -146,20 +145,9 @@ async function loop(write: (slot: Slot, n: number) => Promise<void>, slots: Slot
   return out;
 }
 
-/** CPU seconds (user + system) some processes have used so far, from /proc; a process gone counts 0. */
+/** CPU seconds some processes have used so far; a process gone counts 0. */
 function cpuSeconds(pids: readonly number[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      out.set(pid, 0);
-    }
-  }
-  return out;
+  return new Map(pids.map((pid) => [pid, (processCpuMs(pid) ?? 0) / 1000]));
 }
 /** Where a run's CPU went: the server process, this process (autocannon or the baseline loop), PostgreSQL's backends on the bench database. */
 interface Cpu {

@@ -1,5 +1,6 @@
 /** Helpers shared by the benchmarks: child processes that report their own figures, and tables. */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -38,4 +39,19 @@ export function printTable(title: string, header: string[], rows: (string | numb
   const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ');
   console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const r of rows) console.log(line(r));
+}
+
+/**
+ * CPU time (user + system, ms) a process on this machine has used so far, from /proc; null when it
+ * is gone. On a shared machine a run's CPU says what its wall time cannot.
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks of 10 ms.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
