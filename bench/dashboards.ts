@@ -3,7 +3,8 @@
  * real HTTP stack (Fastify listening, sessions, access checks, zod serialisation), against a
  * baseline measured in the same run: `select count(*)` of a township's households behind the
  * same stack and the same kind of access check — the floor any route pays. Each route is called
- * BENCH_REQUESTS times (default 50), rotating over the townships; p50 and p95 per route.
+ * BENCH_REQUESTS times (default 50), rotating over the townships, each request just after one of
+ * the baseline (lib/time-routes.ts), so its ratio is to a baseline taken under the same load.
  * Target: p95 ≤ 200 ms. The county (about 15 townships, 50,000 households) is seeded with
  * `seedCounty`, as `npm run fupin -- seed-county` builds it, plus a campaign's activity.
  *
@@ -20,6 +21,7 @@ import { FixedClock, systemClock } from '../apps/server/src/lib/clock';
 import { seedActivity } from './dashboards.data';
 import { listenWithBaseline } from './lib/baseline-app';
 import { printTable } from './lib/measure';
+import { login, type Route, timeRoutes } from './lib/time-routes';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!url) {
@@ -37,10 +39,6 @@ await admin.query(`create database ${name}`);
 const u = new URL(url);
 u.pathname = `/${name}`;
 const database = await openPostgres(u.toString(), 10);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
 
 try {
   await migrateDatabase(database);
@@ -77,43 +75,36 @@ try {
 
   const { app, base } = await listenWithBaseline(database, clock);
 
-  async function login(username: string): Promise<string> {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  }
-  const cookies = await Promise.all(townships.map((t) => login(t.username)));
-  const countyCookie = await login(`${prefix}.admin`);
+  const cookies = await Promise.all(townships.map((t) => login(base, t.username, PASSWORD)));
+  const countyCookie = await login(base, `${prefix}.admin`, PASSWORD);
 
-  const routes: { label: string; path: (i: number) => string; cookie: (i: number) => string }[] = [
-    {
-      label: 'baseline: count(*) of households',
-      path: (i) => `/api/bench/households-count?townshipId=${townships[i]?.id}`,
-      cookie: (i) => cookies[i] as string,
-    },
+  // Request i goes to township i (rotating), with that township's discipline member's cookie.
+  const k = (i: number) => i % townships.length;
+  const baseline: Route = {
+    label: 'baseline: count(*) of households',
+    path: (i) => `/api/bench/households-count?townshipId=${townships[k(i)]?.id}`,
+    cookie: (i) => cookies[k(i)] as string,
+  };
+  const routes: Route[] = [
     {
       label: 'GET /api/dashboard (township)',
-      path: (i) => `/api/dashboard?unitId=${townships[i]?.id}`,
-      cookie: (i) => cookies[i] as string,
+      path: (i) => `/api/dashboard?unitId=${townships[k(i)]?.id}`,
+      cookie: (i) => cookies[k(i)] as string,
     },
     {
       label: 'GET /api/dashboard/visits (missing)',
-      path: (i) => `/api/dashboard/visits?unitId=${townships[i]?.id}&state=missing`,
-      cookie: (i) => cookies[i] as string,
+      path: (i) => `/api/dashboard/visits?unitId=${townships[k(i)]?.id}&state=missing`,
+      cookie: (i) => cookies[k(i)] as string,
     },
     {
       label: 'GET /api/dashboard/problems (overdue)',
-      path: (i) => `/api/dashboard/problems?unitId=${townships[i]?.id}&state=overdue`,
-      cookie: (i) => cookies[i] as string,
+      path: (i) => `/api/dashboard/problems?unitId=${townships[k(i)]?.id}&state=overdue`,
+      cookie: (i) => cookies[k(i)] as string,
     },
     {
       label: 'GET /api/dashboard/summaries',
-      path: (i) => `/api/dashboard/summaries?unitId=${townships[i]?.id}&kind=visit`,
-      cookie: (i) => cookies[i] as string,
+      path: (i) => `/api/dashboard/summaries?unitId=${townships[k(i)]?.id}&kind=visit`,
+      cookie: (i) => cookies[k(i)] as string,
     },
     {
       label: 'GET /api/dashboard/county (15 townships)',
@@ -122,18 +113,18 @@ try {
     },
     {
       label: 'GET /api/accountability',
-      path: (i) => `/api/accountability?unitId=${townships[i]?.id}`,
-      cookie: (i) => cookies[i] as string,
+      path: (i) => `/api/accountability?unitId=${townships[k(i)]?.id}`,
+      cookie: (i) => cookies[k(i)] as string,
     },
     {
       label: 'GET /api/accountability/lapses',
-      path: (i) => `/api/accountability/lapses?unitId=${townships[i]?.id}&kind=visit`,
-      cookie: (i) => cookies[i] as string,
+      path: (i) => `/api/accountability/lapses?unitId=${townships[k(i)]?.id}&kind=visit`,
+      cookie: (i) => cookies[k(i)] as string,
     },
     {
       label: 'GET /api/accountability/lapses.xlsx',
-      path: (i) => `/api/accountability/lapses.xlsx?unitId=${townships[i]?.id}&kind=rectify`,
-      cookie: (i) => cookies[i] as string,
+      path: (i) => `/api/accountability/lapses.xlsx?unitId=${townships[k(i)]?.id}&kind=rectify`,
+      cookie: (i) => cookies[k(i)] as string,
     },
     { label: 'GET /api/me/notifications', path: () => '/api/me/notifications', cookie: () => cookies[0] as string },
     {
@@ -142,28 +133,8 @@ try {
       cookie: () => cookies[0] as string,
     },
   ];
-  const results: { label: string; p50: number; p95: number; max: number; bytes: number }[] = [];
-  for (const r of routes) {
-    // Two warm-up calls: the first request of a route compiles its serializer.
-    for (let w = 0; w < 2; w++)
-      await (
-        await fetch(base + r.path(w % townships.length), { headers: { cookie: r.cookie(w % townships.length) } })
-      ).arrayBuffer();
-    const times: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < REQUESTS; i++) {
-      const k = i % townships.length;
-      const t0 = performance.now();
-      const res = await fetch(base + r.path(k), { headers: { cookie: r.cookie(k) } });
-      const body = await res.arrayBuffer();
-      times.push(performance.now() - t0);
-      if (res.status !== 200) throw new Error(`${r.label}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
-      bytes = Math.max(bytes, body.byteLength);
-    }
-    times.sort((a, b) => a - b);
-    results.push({ label: r.label, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) as number, bytes });
-  }
-  const floor = results[0]?.p50 ?? 1;
+  // Each route's requests are interleaved with the baseline's, so its ratio is to a baseline taken under the same load.
+  const results = await timeRoutes(base, baseline, routes, REQUESTS);
   // The machine may be shared: the load average says how far the figures are from an idle one's.
   console.log(
     `load average (1, 5, 15 min) while measuring: ${loadavg()
@@ -178,7 +149,7 @@ try {
       r.p50.toFixed(1),
       r.p95.toFixed(1),
       r.max.toFixed(1),
-      (r.p50 / floor).toFixed(1),
+      (r.p50 / r.baseP50).toFixed(1),
       `${(r.bytes / 1024).toFixed(1)} kB`,
     ]),
   );
