@@ -30,7 +30,7 @@
  *
  * Last runs (2026-11-29, shared 2-core machine, load average 4.6–6.3): 0 errors; submission / same
  * rows 0.51, 0.54, 0.47 → median 0.51, then 0.52, 0.49, 0.47 → 0.49, and with the named statements
- * on a pool of their own 0.59, 0.47, 0.56 → 0.56 (load 4.5); 367–722 submissions/s, p50 9–19 ms,
+ * on a pool of their own 0.59, 0.47, 0.56 → 0.56 (load 4.5) and 0.52, 0.49, 0.52 → 0.52 (load 3–4.7); 367–722 submissions/s, p50 9–19 ms,
  * p99 28–79 ms; CPU a visit: server 1.0–1.1 ms, PostgreSQL 1.3–1.4 ms, autocannon
  * 0.16–0.19 ms (baseline: pg loop 0.32–0.38 ms, PostgreSQL 1.0 ms).
  *
