@@ -13,12 +13,11 @@ import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { migrateDatabase, openPostgres, selectRows } from '../apps/server/src/db/client';
-import { seedCounty } from '../apps/server/src/demo/seed-county';
-import { FixedClock, systemClock } from '../apps/server/src/lib/clock';
+import { migrateDatabase, openPostgres } from '../apps/server/src/db/client';
 import { migrationsUpTo } from '../apps/server/src/ops/restore';
-import { seedActivity } from './dashboards.data';
 import { listenWithBaseline } from './lib/baseline-app';
+import { countyRoutes, seedCountySet } from './lib/county-set';
+import { login, percentile } from './lib/time-routes';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!url) {
@@ -39,45 +38,13 @@ const at = (n: string) => {
   return u.toString();
 };
 let database = await openPostgres(at(nameA), 10);
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
 try {
   // A: the schema before partitioning (migrations 0000–0008).
   const folder = migrationsUpTo(9);
   await migrateDatabase(database, folder);
   rmSync(folder, { recursive: true, force: true });
-  console.log(`seeding a county of ${HOUSEHOLDS.toLocaleString()} households …`);
-  const seededAt = systemClock.now();
-  const county = await seedCounty(
-    database,
-    { now: () => seededAt },
-    {
-      townships: 15,
-      households: HOUSEHOLDS,
-      villagesPerTownship: 12,
-      password: PASSWORD,
-      seed: 5,
-    },
-  );
-  // Three weeks into the campaign: the visits and summaries are past due, the sprint under way.
-  const clock = new FixedClock(new Date(seededAt.getTime() + 21 * 86_400_000));
-  const prefix = `c${county.countyCode.slice(4, 6)}`;
-  // One discipline commission member per township (they hold dashboard.read, accountability.read and household.read).
-  const townships = await selectRows<{ id: string; username: string; user_id: string }>(
-    database.db,
-    sql`select t.id, u.username, u.id as user_id from units t
-        join role_assignments ra on ra.unit_id = t.id and ra.role = 'discipline'
-        join users u on u.id = ra.user_id
-        where t.county_id = ${county.countyId} and t.kind = 'township' order by t.sort_order, t.name`,
-  );
-  const disciplineOne = { id: townships[0]?.user_id };
-  const activity = await seedActivity(database, county.countyId, clock.now(), disciplineOne?.id as string);
-  await database.db.execute(sql`analyze`);
-  console.log(
-    `activity: ${activity.visits.toLocaleString()} visits, ${activity.problems.toLocaleString()} problems, ${activity.summaries} summaries, ${activity.inspections} inspections, ${activity.orders} orders, ${activity.notifications} notifications`,
-  );
-
+  const set = await seedCountySet(database, HOUSEHOLDS, PASSWORD);
+  const { townships, clock } = set;
   await database.close();
   await admin.query(`create database ${nameB} template ${nameA}`);
   database = await openPostgres(at(nameA), 10);
@@ -94,86 +61,27 @@ try {
     bases.push(base);
     apps.push(app);
   }
-  async function login(base: string, username: string): Promise<string> {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-    return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  }
-  const jar = [];
+  const jar: { cookies: string[]; countyCookie: string }[] = [];
   for (const base of bases)
     jar.push({
-      cookies: await Promise.all(townships.map((t) => login(base, t.username))),
-      countyCookie: await login(base, `${prefix}.admin`),
+      cookies: await Promise.all(townships.map((t) => login(base, t.username, PASSWORD))),
+      countyCookie: await login(base, set.countyAdmin, PASSWORD),
     });
-  let cookies = jar[0]!.cookies;
-  let countyCookie = jar[0]!.countyCookie;
-  const routes: { label: string; path: (i: number) => string; cookie: (i: number) => string }[] = [
-    {
-      label: 'baseline: count(*) of households',
-      path: (i) => `/api/bench/households-count?townshipId=${townships[i]?.id}`,
-      cookie: (i) => cookies[i] as string,
-    },
-    {
-      label: 'GET /api/dashboard (township)',
-      path: (i) => `/api/dashboard?unitId=${townships[i]?.id}`,
-      cookie: (i) => cookies[i] as string,
-    },
-    {
-      label: 'GET /api/dashboard/visits (missing)',
-      path: (i) => `/api/dashboard/visits?unitId=${townships[i]?.id}&state=missing`,
-      cookie: (i) => cookies[i] as string,
-    },
-    {
-      label: 'GET /api/dashboard/problems (overdue)',
-      path: (i) => `/api/dashboard/problems?unitId=${townships[i]?.id}&state=overdue`,
-      cookie: (i) => cookies[i] as string,
-    },
-    {
-      label: 'GET /api/dashboard/summaries',
-      path: (i) => `/api/dashboard/summaries?unitId=${townships[i]?.id}&kind=visit`,
-      cookie: (i) => cookies[i] as string,
-    },
-    {
-      label: 'GET /api/dashboard/county (15 townships)',
-      path: () => `/api/dashboard/county?countyId=${county.countyId}`,
-      cookie: () => countyCookie,
-    },
-    {
-      label: 'GET /api/accountability',
-      path: (i) => `/api/accountability?unitId=${townships[i]?.id}`,
-      cookie: (i) => cookies[i] as string,
-    },
-    {
-      label: 'GET /api/accountability/lapses',
-      path: (i) => `/api/accountability/lapses?unitId=${townships[i]?.id}&kind=visit`,
-      cookie: (i) => cookies[i] as string,
-    },
-    {
-      label: 'GET /api/accountability/lapses.xlsx',
-      path: (i) => `/api/accountability/lapses.xlsx?unitId=${townships[i]?.id}&kind=rectify`,
-      cookie: (i) => cookies[i] as string,
-    },
-    { label: 'GET /api/me/notifications', path: () => '/api/me/notifications', cookie: () => cookies[0] as string },
-    {
-      label: 'GET /api/me/notifications/unread-count',
-      path: () => '/api/me/notifications/unread-count',
-      cookie: () => cookies[0] as string,
-    },
-  ];
+  // The side being asked: its own sessions.
+  let side = 0;
+  const { baseline, routes: measured } = countyRoutes(
+    set,
+    (i) => jar[side]?.cookies[i] as string,
+    () => jar[side]?.countyCookie as string,
+  );
+  const routes = [baseline, ...measured];
   const rows: string[] = [];
   for (const r of routes) {
     const times: number[][] = [[], []];
     for (let i = -2; i < REQUESTS; i++) {
-      for (const side of i % 2 === 0 ? [0, 1] : [1, 0]) {
-        cookies = jar[side]!.cookies;
-        countyCookie = jar[side]!.countyCookie;
-        const k = ((i % townships.length) + townships.length) % townships.length;
+      for (side of i % 2 === 0 ? [0, 1] : [1, 0]) {
         const t0 = performance.now();
-        const res = await fetch(bases[side] + r.path(k), { headers: { cookie: r.cookie(k) } });
+        const res = await fetch(bases[side] + r.path(i), { headers: { cookie: r.cookie(i) } });
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`${r.label}: ${res.status}`);
         if (i >= 0) times[side]!.push(performance.now() - t0);
