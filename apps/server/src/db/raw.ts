@@ -80,6 +80,22 @@ export async function rawTransaction<T>(database: Database, work: (tx: RawTx) =>
 }
 
 /**
+ * Raw reads outside any transaction: on a server each statement takes a pooled connection of its
+ * own, so reads started together run side by side; PGlite runs them in turn.
+ */
+export function rawReads(database: Database): Pick<RawTx, 'query'> {
+  if (database.pglite) return rawOn(database.pglite);
+  const { pool } = database;
+  if (!pool) throw new Error('no connection');
+  return {
+    query: async <R>(text: string, params?: unknown[]) => {
+      const result = await pool.query(text, params);
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    },
+  };
+}
+
+/**
  * The raw connection of a Drizzle transaction (a command's), for COPY and large statements in
  * that same transaction. Both drivers keep it as the transaction session's `client`.
  */

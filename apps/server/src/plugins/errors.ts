@@ -15,6 +15,7 @@ import {
 } from '@fupin/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseErrorOf } from '../db/errors';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -139,18 +140,6 @@ function send(
   return reply.status(statusOf(code)).send(errorBody(req.lang ?? 'zh-CN', req.id, code, params, fields));
 }
 
-/** The SQLSTATE of a database error, also when wrapped by the ORM. */
-function pgCode(err: unknown): string | undefined {
-  for (
-    let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0;
-    e && depth < 4;
-    e = e.cause as typeof e, depth++
-  ) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
-}
-
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
     if (err instanceof DomainError) return send(reply, req, err.code, err.params, err.fields);
@@ -166,7 +155,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, req, 'VALIDATION_FAILED', {}, fields);
     }
     // A unique key caught a race the command's own check could not see (two requests at once).
-    if (pgCode(err) === '23505') return send(reply, req, 'DUPLICATE');
+    if (databaseErrorOf(err)?.code === '23505') return send(reply, req, 'DUPLICATE');
     const fe = err as FastifyError;
     if (fe.statusCode === 429) return send(reply, req, 'RATE_LIMITED');
     if (fe.statusCode === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, req, 'PAYLOAD_TOO_LARGE');

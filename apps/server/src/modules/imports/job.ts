@@ -6,10 +6,10 @@
 import { rm } from 'node:fs/promises';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { rawTransaction, toCsv } from '../../db/raw';
+import { rawReads, rawTransaction, toCsv } from '../../db/raw';
 import { householdTags, units } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
-import { crossCheck, type Reads } from './cross-checks';
+import { crossCheck } from './cross-checks';
 import { matchStaged } from './diff.sql';
 import { previewCounts } from './preview';
 import { setImportState } from './repository';
@@ -71,7 +71,7 @@ export async function readImport(
     await matchStaged((q) => database.db.execute(q), townshipId, importId);
     // The checks and the counts only read (staged rows are committed): outside a transaction, so
     // that on a server they run side by side on connections of their own.
-    const reads = readsOf(database);
+    const reads = rawReads(database);
     const found = await crossCheck(reads, {
       townshipId,
       importId,
@@ -118,25 +118,6 @@ export async function readImport(
   } finally {
     await rm(job.path, { force: true });
   }
-}
-
-/** Reads outside any transaction: on a server each takes a pooled connection of its own. */
-function readsOf(database: Database): Reads {
-  const { pool, pglite } = database;
-  if (pool)
-    return {
-      query: async <R>(text: string, params?: unknown[]) => {
-        const result = await pool.query(text, params);
-        return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
-      },
-    };
-  if (!pglite) throw new Error('no connection');
-  return {
-    query: async <R>(text: string, params?: unknown[]) => {
-      const result = await pglite.query<R>(text, params);
-      return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
-    },
-  };
 }
 
 /** A reason the reader can act on, for a file the reader library could not open. */

@@ -2,6 +2,7 @@
 import { DEFAULT_PLAUSIBILITY, DomainError, type RegistryHousehold, term } from '@fupin/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, preparedDb, selectRows, type Tx } from '../../db/client';
+import { databaseErrorOf } from '../../db/errors';
 import { namedStatement } from '../../db/raw';
 import { campaigns, households, visits } from '../../db/schema/index';
 import type { auditRow } from '../audit/writer';
@@ -309,10 +310,8 @@ export async function insertVisitWithAudit(on: Tx | Db, visit: NewVisit, audit: 
 
 /** Whether an error is the visits key refusing a second row under the same id (two sends at once). */
 export function isDuplicateVisit(error: unknown): boolean {
-  const e = error as { code?: unknown; constraint?: unknown; cause?: { code?: unknown; constraint?: unknown } };
-  const code = e?.code ?? e?.cause?.code;
-  const constraint = String(e?.constraint ?? e?.cause?.constraint ?? '');
-  return code === '23505' && constraint.startsWith('visits');
+  const e = databaseErrorOf(error);
+  return e?.code === '23505' && (e.constraint ?? '').startsWith('visits');
 }
 
 /**

@@ -81,14 +81,9 @@ export async function submitVisit(
   const now = clock.now();
   const plan = await planSubmission(database.db, reads, input, now);
   if (plan.kind === 'answered') return plan.result;
+  // More than the visit: the plan is written in one transaction.
   if (plan.differences.length || plan.problems.length)
-    return runCommand(
-      database,
-      clock,
-      actor,
-      async (ctx) => writeSubmission(ctx, await planSubmission(ctx.tx, reads, input, ctx.now)),
-      null,
-    );
+    return runCommand(database, clock, actor, (ctx) => writeSubmission(ctx, plan), null);
   try {
     await insertVisitWithAudit(database.db, plan.visit, auditRow(actor, now, plan.audit));
   } catch (error) {
