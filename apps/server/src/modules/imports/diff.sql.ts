@@ -74,18 +74,35 @@ export function householdAuditDocs(ids: SQL, township?: SQL): SQL {
   // Named, the township picks the one partition of households and members when the statement
   // is planned; through the household alone, every member lookup goes through all 16 partitions
   // and is pruned anew each time (almost half of the documents' cost at 100,000 households).
-  const own = township ?? sql`h.township_id`;
   return sql`select h.township_id, h.id, h.village_id, to_jsonb(d) as doc
-    from households h
-    cross join lateral (
+    from households h ${documentOf(township ?? sql`h.township_id`)}
+    where ${township ? sql`h.township_id = ${township} and ` : sql``}(h.township_id, h.id) in (${ids})
+    offset 0`;
+}
+
+/**
+ * The audit document (and village) of the one household whose id is `id`, an expression such as
+ * a column of the row it is joined to laterally: a caller going through a list of households in
+ * its own order gets each document as it goes, never sorted or hashed afterwards. `offset 0`
+ * keeps the planner from merging it into the caller's query, where a filter on `doc` would
+ * build each document twice.
+ */
+export function householdAuditDocOf(id: SQL, township: SQL): SQL {
+  return sql`select h.village_id, to_jsonb(d) as doc
+    from households h ${documentOf(township)}
+    where h.township_id = ${township} and h.id = ${id}
+    offset 0`;
+}
+
+/** The lateral part of a document: the household's audited columns and its members' rows. */
+function documentOf(township: SQL): SQL {
+  return sql`cross join lateral (
       select ${sql.raw(HOUSEHOLD_AUDITED)}, coalesce(
           (select array_agg(x) from (
              select ${sql.raw(MEMBER_AUDITED)} from members x
-             where x.township_id = ${own} and x.household_id = h.id
+             where x.township_id = ${township} and x.household_id = h.id
              order by x.sort_order, x.created_at) x),
-          '{}') as members) d
-    where ${township ? sql`h.township_id = ${township} and ` : sql``}(h.township_id, h.id) in (${ids})
-    offset 0`;
+          '{}') as members) d`;
 }
 
 /** Column names of a table that an import writes from staged data. */

@@ -13,7 +13,7 @@ import type { ImportCounts, ImportStatus } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 import { reserveUuidv7, uuidv7Sql } from '../../../lib/ids';
 import { HOUSEHOLD_KEYS, MEMBER_KEYS } from '../columns';
-import { householdAuditDocs, householdDiffers, matchStaged, memberDiffers } from '../diff.sql';
+import { householdAuditDocOf, householdAuditDocs, householdDiffers, matchStaged, memberDiffers } from '../diff.sql';
 import { flagAffected } from '../flags';
 import { getImport, setImportState } from '../repository';
 
@@ -49,9 +49,10 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
   ).rows;
   if (!staged?.ok) throw new DomainError('IMPORT_FAILED', { count: 0 });
   // One plan per statement, each run once over the whole import: compiling them (JIT) costs
-  // more than it saves, and sorts and hashes of 100,000 rows belong in memory, not on disk.
+  // more than it saves, and sorts and hashes of 100,000 rows belong in memory, not on disk (the
+  // new members, sorted into id order, are ~140 MB at 350,000; for this transaction only).
   await run('set local jit = off', []);
-  if (raw.engine === 'pg') await run("set local work_mem = '64MB'", []);
+  if (raw.engine === 'pg') await run("set local work_mem = '256MB'", []);
   await matchStaged((q) => tx.execute(q), t, i);
   // Every household the import touches: before-images of the registered ones first, the new
   // ones as they are inserted. `household_number` links staged members to them.
@@ -139,14 +140,14 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
   // lz4 (where the server has it) compresses the 100,000 documents several times faster than pglz.
   const [lz4] = (await run("select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)", []))
     .rows;
-  if (lz4 && !process.env.NOLZ4) await run("set local default_toast_compression = 'lz4'", []);
+  if (lz4) await run("set local default_toast_compression = 'lz4'", []);
   const audited = await run(
     `insert into audit_log (township_id, id, at, actor_id, actor_name, action, entity_type, entity_id, unit_id, before, after, request_id, ip)
      select $1, ${uuidv7Sql(block, 'a.n')}, $2, $3, $4,
             case when a.before is null then 'import_create' else 'import_update' end, 'household', a.id::text, d.village_id,
             a.before, d.doc, $5, $6
-     from (select township_id, id, before, (row_number() over (order by id)) - 1 as n from import_affected) a
-     join (${dialect.sqlToQuery(householdAuditDocs(sql.raw('select township_id, id from import_affected'), sql.raw('$1::uuid'))).sql}) d on d.township_id = a.township_id and d.id = a.id
+     from (select id, before, (row_number() over (order by id)) - 1 as n from import_affected) a
+     cross join lateral (${dialect.sqlToQuery(householdAuditDocOf(sql.raw('a.id'), sql.raw('$1::uuid'))).sql}) d
      where a.before is distinct from d.doc`,
     [t, now, ctx.actor.userId, ctx.actor.name, ctx.actor.requestId, ctx.actor.ip],
   );
