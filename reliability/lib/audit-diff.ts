@@ -58,6 +58,7 @@ export const TABLES: Record<string, TableSpec> = {
   import_households: { key: "import_id || ':' || row_no", covers: [['import', 'import_id']] },
   import_members: { key: "import_id || ':' || row_no", covers: [['import', 'import_id']] },
   import_errors: { key: "import_id || ':' || seq", covers: [['import', 'import_id']] },
+  import_flags: { key: "import_id || ':' || household_number || ':' || seq", covers: [['import', 'import_id']] },
   rule_sets: { key: 'id', covers: [['rule_set', 'id']] },
   jobs: { key: 'id', covers: [['rule_set', "detail->>'ruleSetId'"]] },
   campaigns: { key: 'id', covers: [['campaign', 'id']] },

@@ -21,8 +21,11 @@ export interface RawTx {
    * (one name, one text, always). PGlite runs it as any other statement.
    */
   query<R = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<{ rows: R[]; rowCount: number }>;
-  /** Loads CSV text (FORMAT csv: unquoted empty is NULL) into the columns of a table. */
-  copyIn(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * Loads CSV (FORMAT csv: unquoted empty is NULL) into the columns of a table: text, or its
+   * UTF-8 bytes in chunks (as `CsvLines.chunks()` gives them).
+   */
+  copyIn(table: string, columns: readonly string[], csv: string | readonly Uint8Array[]): Promise<void>;
 }
 
 function copySql(table: string, columns: readonly string[]): string {
@@ -44,7 +47,7 @@ function rawOn(client: PgliteTx | pg.ClientBase): RawTx {
       },
       copyIn: async (table, columns, csv) => {
         const stream = client.query(copyStreams.from(copySql(table, columns)));
-        await pipeline(Readable.from([csv]), stream);
+        await pipeline(Readable.from(typeof csv === 'string' ? [csv] : csv), stream);
       },
     };
   }
@@ -56,7 +59,9 @@ function rawOn(client: PgliteTx | pg.ClientBase): RawTx {
       return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
     },
     copyIn: async (table, columns, csv) => {
-      await t.query(copySql(table, columns).replace('FROM STDIN', "FROM '/dev/blob'"), [], { blob: new Blob([csv]) });
+      await t.query(copySql(table, columns).replace('FROM STDIN', "FROM '/dev/blob'"), [], {
+        blob: new Blob(typeof csv === 'string' ? [csv] : (csv as Uint8Array[])),
+      });
     },
   };
 }
@@ -142,14 +147,25 @@ export function csvField(value: unknown): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** Blocks CSV bytes are written into, kept for the next COPY once one is done with them. */
+const BLOCK_BYTES = 1 << 20;
+const SPARE_BLOCKS = 16;
+const spareBlocks: Buffer[] = [];
+
 /**
- * CSV lines gathered for one COPY, joined into flat chunks a few hundred lines at a time. A line
- * built by concatenation is a tree of small strings; a batch of such trees kept until its COPY
- * outlives two young-generation collections and is copied into the old generation, where it
- * swells the heap until the next full collection. Flat chunks are a few large strings instead.
+ * CSV lines gathered for one COPY, joined a few hundred lines at a time and written as UTF-8 into
+ * blocks of 1 MB outside the JavaScript heap, which `release()` hands to the next batch once its
+ * COPY is done. A batch waits for its COPY while the next one is built: kept as strings, it
+ * outlived two young-generation collections and was copied into the old generation, so all of a
+ * file's CSV went through it and the heap swelled by a hundred megabytes and more before each
+ * full collection; as a fresh buffer per chunk, the same happened to the buffers' handles, and
+ * their bytes stayed until a full collection too. Now the strings die young and the bytes are
+ * the same few blocks over and over.
  */
 export class CsvLines {
-  private chunks: string[] = [];
+  private blocks: Buffer[] = [];
+  /** bytes written into each block */
+  private filled: number[] = [];
   private pending: string[] = [];
   /** lines pushed so far */
   length = 0;
@@ -157,17 +173,49 @@ export class CsvLines {
   push(line: string): void {
     this.pending.push(line);
     this.length++;
-    if (this.pending.length >= 256) {
-      this.chunks.push(this.pending.join('\n'));
-      this.pending = [];
+    if (this.pending.length >= 256) this.seal();
+  }
+
+  private seal(): void {
+    this.pending.push('');
+    const text = this.pending.join('\n');
+    this.pending = [];
+    // At most 3 bytes of UTF-8 per UTF-16 unit: a block with that much room left takes it whole.
+    const room = text.length * 3;
+    let last = this.blocks.length - 1;
+    if (last < 0 || (this.blocks[last] as Buffer).length - (this.filled[last] as number) < room) {
+      this.blocks.push(
+        room > BLOCK_BYTES ? Buffer.allocUnsafeSlow(room) : (spareBlocks.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES)),
+      );
+      this.filled.push(0);
+      last++;
     }
+    const at = this.filled[last] as number;
+    this.filled[last] = at + (this.blocks[last] as Buffer).write(text, at, 'utf8');
+  }
+
+  /**
+   * The CSV as chunks of bytes, every line ended by a newline; none when no line was pushed.
+   * They are good until `release()`.
+   */
+  chunks(): Buffer[] {
+    if (this.pending.length) this.seal();
+    return this.blocks.map((block, n) => block.subarray(0, this.filled[n]));
   }
 
   /** The CSV text, every line ended by a newline; empty when no line was pushed. */
   text(): string {
-    if (this.pending.length) this.chunks.push(this.pending.join('\n'));
-    this.pending = [];
-    return this.length ? `${this.chunks.join('\n')}\n` : '';
+    return this.chunks()
+      .map((c) => c.toString('utf8'))
+      .join('');
+  }
+
+  /** Hands the blocks on to later batches: the bytes of `chunks()` are not to be used after. */
+  release(): void {
+    for (const block of this.blocks)
+      if (block.length === BLOCK_BYTES && spareBlocks.length < SPARE_BLOCKS) spareBlocks.push(block);
+    this.blocks = [];
+    this.filled = [];
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * Excel imports of the registry. A file is read once into staging rows (normalized, with
  * every error found), previewed, then committed in one transaction. Staging rows are scratch:
- * deleted once the import is committed or abandoned. The three staging tables are UNLOGGED
- * (migration 0011, which Drizzle cannot express): no WAL for rows written once and deleted soon,
+ * deleted once the import is committed or abandoned. The staging tables are UNLOGGED
+ * (migrations 0011 and 0013, which Drizzle cannot express): no WAL for rows written once and deleted soon,
  * none sent to a replica; crash recovery empties them, and a commit then finds nothing staged
  * and refuses (upload again).
  */
@@ -151,4 +151,27 @@ export const importErrors = pgTable(
     params: jsonb('params').$type<Record<string, string | number>>(),
   },
   (t) => [primaryKey({ name: 'import_errors_pkey', columns: [t.townshipId, t.importId, t.seq] })],
+);
+
+/**
+ * Flags of the households an import creates, computed from their staged rows while the commit's
+ * transaction writes them (imports/flags-from-staging.ts; on a server only). Scratch like the
+ * other staging tables, and UNLOGGED with them (migration 0013). `seq` numbers a household's
+ * flags from 0; a household that fired none has one row, 0, without a rule: it was evaluated.
+ */
+export const importFlags = pgTable(
+  'import_flags',
+  {
+    townshipId: uuid('township_id').notNull(),
+    importId: uuid('import_id').notNull(),
+    householdNumber: text('household_number').notNull(),
+    seq: integer('seq').notNull(),
+    ruleSetId: uuid('rule_set_id'),
+    ruleId: text('rule_id'),
+    kind: text('kind'),
+    explanationZh: text('explanation_zh'),
+    explanationEn: text('explanation_en'),
+    values: jsonb('values'),
+  },
+  (t) => [primaryKey({ name: 'import_flags_pkey', columns: [t.townshipId, t.importId, t.householdNumber, t.seq] })],
 );

@@ -17,7 +17,7 @@ import { run } from '../../lib/http';
 import { IMPORT_REFRESH_HOUSEHOLDS, refreshStatistics } from '../../ops/refresh-statistics';
 import { principalOf, scopeOfRequest, type UnitSource } from '../../plugins/access';
 import { getUnit } from '../org/repository';
-import { commitImport } from './commands/commit-import';
+import { commitImportCommand } from './commands/commit-import';
 import { startImport } from './commands/start-import';
 import { placeOf, readImport } from './job';
 import { getImport, type ImportRow, unitOfImport } from './repository';
@@ -291,7 +291,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'household.manage', unit: importUnit } },
     },
     async (req) => {
-      const counts = await run(req, commitImport, { id: req.params.id });
+      const counts = await run(req, await commitImportCommand(database, req.params.id), { id: req.params.id });
       // A big first import changes the tables' shape: the planner should know before the dashboards run.
       if (counts.householdsNew + counts.householdsChanged >= IMPORT_REFRESH_HOUSEHOLDS) await refreshStatistics(database);
       return view(await getImport(db, req.params.id), req.lang);

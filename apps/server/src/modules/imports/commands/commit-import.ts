@@ -8,13 +8,15 @@
 import { DomainError } from '@fupin/domain';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Database } from '../../../db/client';
 import { rawOf } from '../../../db/raw';
 import type { ImportCounts, ImportStatus } from '../../../db/schema/index';
-import type { CommandContext } from '../../../lib/command';
+import type { Command, CommandContext } from '../../../lib/command';
 import { reserveUuidv7, uuidv7Sql } from '../../../lib/ids';
 import { HOUSEHOLD_KEYS, MEMBER_KEYS } from '../columns';
 import { householdAuditDocOf, householdAuditDocs, householdDiffers, matchStaged, memberDiffers } from '../diff.sql';
 import { flagAffected } from '../flags';
+import { copyStagedFlags, liveRuleSetStamps, type RuleSetStamps, startFlaggingStaged } from '../flags-from-staging';
 import { getImport, setImportState } from '../repository';
 
 const dialect = new PgDialect();
@@ -27,7 +29,25 @@ const REFUSAL: Partial<Record<ImportStatus, 'IMPORT_HAS_ERRORS' | 'IMPORT_FAILED
   failed: 'IMPORT_FAILED',
 };
 
-export async function commitImport(ctx: CommandContext, input: { id: string }): Promise<ImportCounts> {
+/**
+ * The commit, with the flags of the households it creates computed alongside on a second
+ * connection where there is one (flags-from-staging.ts): what a route runs.
+ */
+export async function commitImportCommand(database: Database, id: string): Promise<Command<{ id: string }, ImportCounts>> {
+  const found = await getImport(database.db, id);
+  const stagedFlags = found.status === 'checked' ? startFlaggingStaged(database, found.townshipId, found.id) : null;
+  return (ctx, input) => commitImport(ctx, input, stagedFlags);
+}
+
+/**
+ * stagedFlags: the new households' flags being computed from their staged rows (their rule sets'
+ * stamps once stored, null if that failed), or null to compute every flag here.
+ */
+export async function commitImport(
+  ctx: CommandContext,
+  input: { id: string },
+  stagedFlags: Promise<RuleSetStamps | null> | null = null,
+): Promise<ImportCounts> {
   const { tx, now } = ctx;
   const found = await getImport(tx, input.id);
   const t = found.townshipId;
@@ -151,8 +171,12 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
      where a.before is distinct from d.doc`,
     [t, now, ctx.actor.userId, ctx.actor.name, ctx.actor.requestId, ctx.actor.ip],
   );
-  // Flags follow the households, in the same transaction.
-  const flagged = await flagAffected(tx, raw, dialect, t, now);
+  // Flags follow the households, in the same transaction: the new households' as computed
+  // alongside if that used the rule sets this transaction sees, every other one here.
+  const stamps = stagedFlags ? await stagedFlags : null;
+  let flagged = 0;
+  if (stamps !== null && stamps === (await liveRuleSetStamps(tx, t))) flagged += await copyStagedFlags(raw, t, i, now);
+  flagged += await flagAffected(tx, raw, dialect, t, now);
   const counts = { ...(current.counts as ImportCounts) };
   await setImportState(tx, t, i, { status: 'committed', committedAt: now, updatedAt: now, counts });
   await ctx.audit.record({
@@ -169,7 +193,7 @@ export async function commitImport(ctx: CommandContext, input: { id: string }): 
       flagsWritten: flagged,
     },
   });
-  for (const table of ['import_households', 'import_members', 'import_errors']) {
+  for (const table of ['import_households', 'import_members', 'import_errors', 'import_flags']) {
     await run(`delete from ${table} where township_id = $1 and import_id = $2`);
   }
   return counts;
