@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { CellValue } from '@fupin/domain';
 import ExcelJS from './exceljs';
 
@@ -80,18 +80,28 @@ const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then(({ tsImport }) => tsImport(workerData.entry, workerData.parent));
 `;
 
-/** The rows of every sheet of a workbook file, streamed, parsed by a worker thread. */
+/**
+ * The rows of every sheet of a workbook file, streamed, parsed by a worker thread. The rows come
+ * on a port of their own that is never listened to: a message waits there as bytes and is
+ * deserialized only when its rows are next. Taken as they arrive, the batches sent ahead sat in
+ * this thread's heap while the ones before them were checked, lived through two young-generation
+ * collections, and every row of the file went through the old generation, which grew by hundreds
+ * of megabytes between full collections. The worker's own messages only say that rows are there.
+ */
 export async function* readWorkbookRows(path: string): AsyncGenerator<SheetRow> {
+  const { port1: inbox, port2: outbox } = new MessageChannel();
   const worker = new Worker(WORKER_BOOT, {
     eval: true,
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
     workerData: {
       path,
+      rows: outbox,
       tsx: tsxApi,
       entry: new URL('./read-workbook.worker.ts', import.meta.url).href,
       parent: import.meta.url,
     },
+    transferList: [outbox],
   });
-  const inbox: ReaderMessage[] = [];
   let failure: Error | null = null;
   let exited = false;
   let wake: (() => void) | null = null;
@@ -99,10 +109,8 @@ export async function* readWorkbookRows(path: string): AsyncGenerator<SheetRow> 
     wake?.();
     wake = null;
   };
-  worker.on('message', (m: ReaderMessage) => {
-    inbox.push(m);
-    notify();
-  });
+  // Each rows message is in the inbox before the worker says so: the two ports are one process's.
+  worker.on('message', notify);
   worker.on('error', (e) => {
     failure = e;
     notify();
@@ -113,14 +121,16 @@ export async function* readWorkbookRows(path: string): AsyncGenerator<SheetRow> 
   });
   try {
     for (;;) {
-      while (inbox.length === 0) {
+      let received = receiveMessageOnPort(inbox);
+      while (!received) {
         if (failure) throw failure;
         if (exited) throw new Error('the workbook reader stopped');
         await new Promise<void>((resolve) => {
           wake = resolve;
         });
+        received = receiveMessageOnPort(inbox);
       }
-      const m = inbox.shift() as ReaderMessage;
+      const m = received.message as ReaderMessage;
       if (m.type === 'end') return;
       if (m.type === 'error') throw Object.assign(new Error(m.message), { name: m.name });
       // The worker may parse the next rows while these are used.
@@ -130,6 +140,7 @@ export async function* readWorkbookRows(path: string): AsyncGenerator<SheetRow> 
         yield { sheet: rows[i] as string, row: rows[i + 1] as number, cells: rows[i + 2] as CellValue[] };
     }
   } finally {
+    inbox.close();
     await worker.terminate();
   }
 }

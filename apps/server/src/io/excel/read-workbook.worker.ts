@@ -2,11 +2,17 @@
  * The worker thread of `readWorkbookRows`: parses the workbook and sends its rows in batches,
  * never more than a few batches ahead of the reader.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { MESSAGES_AHEAD, type ReaderMessage, ROWS_PER_MESSAGE, readWorkbookRowsHere } from './read-workbook';
 
 const port = parentPort;
 if (!port) throw new Error('read-workbook.worker runs as a worker thread');
+const { path, rows: outbox } = workerData as { path: string; rows: MessagePort };
+/** Rows, the end or the failure go to the reader's inbox; a word on the parent port wakes it. */
+const post = (message: ReaderMessage) => {
+  outbox.postMessage(message);
+  port.postMessage(0);
+};
 let credit = MESSAGES_AHEAD;
 let waiting: (() => void) | null = null;
 port.on('message', () => {
@@ -20,12 +26,12 @@ const send = async (message: ReaderMessage) => {
       waiting = resolve;
     });
   credit--;
-  port.postMessage(message);
+  post(message);
 };
 
 try {
   let rows: unknown[] = [];
-  for await (const r of readWorkbookRowsHere((workerData as { path: string }).path)) {
+  for await (const r of readWorkbookRowsHere(path)) {
     rows.push(r.sheet, r.row, r.cells);
     if (rows.length >= ROWS_PER_MESSAGE * 3) {
       await send({ type: 'rows', rows });
@@ -33,8 +39,8 @@ try {
     }
   }
   if (rows.length) await send({ type: 'rows', rows });
-  port.postMessage({ type: 'end' } satisfies ReaderMessage);
+  post({ type: 'end' });
 } catch (error) {
   const e = error instanceof Error ? error : new Error(String(error));
-  port.postMessage({ type: 'error', message: e.message, name: e.name } satisfies ReaderMessage);
+  post({ type: 'error', message: e.message, name: e.name });
 }
