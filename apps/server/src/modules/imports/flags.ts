@@ -95,7 +95,9 @@ export async function flagAffected(tx: Tx, raw: RawTx, dialect: PgDialect, towns
           );
     }
     if (copying) await copying;
-    copying = lines.length ? settled(raw.copyIn('household_flags', FLAG_COLUMNS, lines.text())) : null;
+    copying = lines.length
+      ? settled(raw.copyIn('household_flags', FLAG_COLUMNS, lines.chunks()).then(() => lines.release()))
+      : null;
     if (!overlap && copying) await copying;
     written += lines.length;
   }

@@ -222,10 +222,14 @@ export async function stageFile(
     errors = [];
     const read = rowsRead;
     writing = rawTransaction(database, async (tx) => {
-      if (h.length) await tx.copyIn('import_households', HOUSEHOLD_COPY_COLUMNS, h.text());
-      if (m.length) await tx.copyIn('import_members', MEMBER_COPY_COLUMNS, m.text());
+      if (h.length) await tx.copyIn('import_households', HOUSEHOLD_COPY_COLUMNS, h.chunks());
+      if (m.length) await tx.copyIn('import_members', MEMBER_COPY_COLUMNS, m.chunks());
       if (e.length) await tx.copyIn('import_errors', ERROR_COLUMNS, toCsv(e));
-    }).then(() => onProgress(read));
+    }).then(() => {
+      h.release();
+      m.release();
+      return onProgress(read);
+    });
   };
 
   /**
