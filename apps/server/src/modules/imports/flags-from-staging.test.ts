@@ -14,7 +14,7 @@ import { FixedClock } from '../../lib/clock';
 import { runCommand, SYSTEM_ACTOR } from '../../lib/command';
 import { refreshFlags } from '../rules/refresh-flags';
 import { commitImport } from './commands/commit-import';
-import { flagStagedNewHouseholds, liveRuleSetStamps, startFlaggingStaged } from './flags-from-staging';
+import { flagStagedNewHouseholds, liveRuleSetStamps } from './flags-from-staging';
 
 const HOUSEHOLDS = 24;
 
@@ -113,11 +113,6 @@ describe('flags of an import’s new households', () => {
     const id = await checked('FS');
     const stamps = await flagStagedNewHouseholds(t.database, township, id);
     expect(stamps).toBe(await liveRuleSetStamps(t.database.db, township));
-    // What the commit route starts: on a server it runs (and does not fail into the fallback);
-    // PGlite has no second connection and computes every flag in the commit.
-    const started = startFlaggingStaged(t.database, township, id);
-    if (t.database.pglite) expect(started).toBeNull();
-    else expect(await started).toBe(stamps);
     const [marked] = await selectRows<{ n: number }>(
       t.database.db,
       sql`select count(distinct household_number)::int as n from import_flags where township_id = ${township} and import_id = ${id}`,
@@ -127,6 +122,13 @@ describe('flags of an import’s new households', () => {
     const commit = await as(t.app, cookie).post(`/api/registry/imports/${id}/commit`);
     expect(commit.statusCode, commit.body).toBe(200);
     const stored = await flagsOf('FS');
+    // The route computed them from the staged rows (it did not fall back to computing them itself).
+    const [entry] = await selectRows<{ after: { flagsWritten: number; flagsFromStagedRows: number } }>(
+      t.database.db,
+      sql`select after from audit_log where entity_type = 'import' and entity_id = ${id} and action = 'commit'`,
+    );
+    expect(entry?.after.flagsFromStagedRows).toBe(stored.length);
+    expect(entry?.after.flagsWritten).toBe(stored.length);
     expect(new Set(stored.map((f) => f.rule_id)).size).toBeGreaterThan(1);
     expect(stored).toEqual(await refreshed('FS'));
     const [left] = await selectRows<{ n: number }>(

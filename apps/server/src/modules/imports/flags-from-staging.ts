@@ -1,6 +1,7 @@
 /**
  * The flags of the households an import creates, computed from their staged rows on a connection
- * of its own while the commit's transaction inserts them (on a server; PGlite has one connection).
+ * of its own while the commit's transaction inserts them (on PGlite, which has one connection,
+ * just before that transaction).
  * A new household's rule inputs are exactly its staged row and staged members, which were
  * committed when the file was checked, so they need not wait for the commit's inserts: the commit
  * then copies the flags in one statement instead of reading 100,000 households back, evaluating
@@ -121,14 +122,4 @@ export async function copyStagedFlags(raw: RawTx, townshipId: string, importId: 
     [townshipId, importId],
   );
   return written.rowCount;
-}
-
-/** Runs `flagStagedNewHouseholds` where there is a second connection; settles to null if it fails. */
-export function startFlaggingStaged(
-  database: Database,
-  townshipId: string,
-  importId: string,
-): Promise<RuleSetStamps | null> | null {
-  if (database.pglite) return null;
-  return flagStagedNewHouseholds(database, townshipId, importId).catch(() => null);
 }

@@ -16,7 +16,7 @@ import { reserveUuidv7, uuidv7Sql } from '../../../lib/ids';
 import { HOUSEHOLD_KEYS, MEMBER_KEYS } from '../columns';
 import { householdAuditDocOf, householdAuditDocs, householdDiffers, matchStaged, memberDiffers } from '../diff.sql';
 import { flagAffected } from '../flags';
-import { copyStagedFlags, liveRuleSetStamps, type RuleSetStamps, startFlaggingStaged } from '../flags-from-staging';
+import { copyStagedFlags, flagStagedNewHouseholds, liveRuleSetStamps, type RuleSetStamps } from '../flags-from-staging';
 import { getImport, setImportState } from '../repository';
 
 const dialect = new PgDialect();
@@ -30,12 +30,16 @@ const REFUSAL: Partial<Record<ImportStatus, 'IMPORT_HAS_ERRORS' | 'IMPORT_FAILED
 };
 
 /**
- * The commit, with the flags of the households it creates computed alongside on a second
- * connection where there is one (flags-from-staging.ts): what a route runs.
+ * The commit as a route runs it: the flags of the households it creates are computed from their
+ * staged rows (flags-from-staging.ts) on a second connection while its transaction inserts them,
+ * or, on PGlite (one connection), just before it.
  */
 export async function commitImportCommand(database: Database, id: string): Promise<Command<{ id: string }, ImportCounts>> {
   const found = await getImport(database.db, id);
-  const stagedFlags = found.status === 'checked' ? startFlaggingStaged(database, found.townshipId, found.id) : null;
+  if (found.status !== 'checked') return (ctx, input) => commitImport(ctx, input);
+  const stagedFlags = flagStagedNewHouseholds(database, found.townshipId, found.id).catch(() => null);
+  // PGlite has one connection: there the computation ends before the commit's transaction begins.
+  if (database.pglite) await stagedFlags;
   return (ctx, input) => commitImport(ctx, input, stagedFlags);
 }
 
@@ -174,9 +178,8 @@ export async function commitImport(
   // Flags follow the households, in the same transaction: the new households' as computed
   // alongside if that used the rule sets this transaction sees, every other one here.
   const stamps = stagedFlags ? await stagedFlags : null;
-  let flagged = 0;
-  if (stamps !== null && stamps === (await liveRuleSetStamps(tx, t))) flagged += await copyStagedFlags(raw, t, i, now);
-  flagged += await flagAffected(tx, raw, dialect, t, now);
+  const copied = stamps !== null && stamps === (await liveRuleSetStamps(tx, t)) ? await copyStagedFlags(raw, t, i, now) : 0;
+  const flagged = copied + (await flagAffected(tx, raw, dialect, t, now));
   const counts = { ...(current.counts as ImportCounts) };
   await setImportState(tx, t, i, { status: 'committed', committedAt: now, updatedAt: now, counts });
   await ctx.audit.record({
@@ -191,6 +194,8 @@ export async function commitImport(
       householdsCreated: created.rowCount,
       householdsAudited: audited.rowCount,
       flagsWritten: flagged,
+      // of which computed from the staged rows before or beside this transaction
+      flagsFromStagedRows: copied,
     },
   });
   for (const table of ['import_households', 'import_members', 'import_errors', 'import_flags']) {
