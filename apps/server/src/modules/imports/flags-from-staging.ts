@@ -79,7 +79,9 @@ export async function flagStagedNewHouseholds(database: Database, townshipId: st
     for (;;) {
       const { rows } = await tx.query<RuleHouseholdRow>(`fetch ${BATCH} from staged`);
       if (rows.length === 0) break;
-      await tx.copyIn('import_flags', COLUMNS, flagLines(rows, evaluators, prefix).text());
+      const lines = flagLines(rows, evaluators, prefix);
+      await tx.copyIn('import_flags', COLUMNS, lines.chunks());
+      lines.release();
       if (rows.length < BATCH) break;
     }
   });
