@@ -14,6 +14,13 @@ import { householdsForRules, type RuleHouseholdRow, toRuleHousehold } from '../r
 import { evaluatorOf, liveRuleSets } from '../rules/repository';
 
 const BATCH = 5000;
+/**
+ * Households read and evaluated at a time on PGlite. Its results arrive whole and synchronously:
+ * 5,000 households' rows (members included) are more than the young generation holds, so each
+ * batch went straight to the old generation and the heap grew by ~150 MB before a full
+ * collection; 1,000 die young. A server keeps 5,000, read while the last batch is evaluated.
+ */
+const PGLITE_BATCH = 1000;
 const FLAG_COLUMNS = [
   'township_id',
   'household_id',
@@ -55,10 +62,15 @@ export async function flagAffected(tx: Tx, raw: RawTx, dialect: PgDialect, towns
   const evaluators = sets.map((s) => ({ id: csvField(s.id), evaluator: evaluatorOf(s) }));
   const prefix = `${csvField(townshipId)},`;
   const suffix = `,${csvField(now)}`;
+  // On a server the next batch is read, and the last one's flags copied, while this one is
+  // evaluated here: the database and Node work side by side (the connection queues the
+  // statements in order). PGlite runs in this thread, so there each statement is awaited in turn.
+  const overlap = raw.engine === 'pg';
+  const step = overlap ? BATCH : PGLITE_BATCH;
   const read = (from: number) => {
     // Arrays go as a literal: the two drivers bind array parameters differently.
     const ids = `{${affected
-      .slice(from, from + BATCH)
+      .slice(from, from + step)
       .map((r) => r.id)
       .join(',')}}`;
     // A lookup by key for each id of the batch, however stale the table's statistics; the members'
@@ -72,16 +84,12 @@ export async function flagAffected(tx: Tx, raw: RawTx, dialect: PgDialect, towns
     );
     return settled(raw.query<RuleHouseholdRow>(query.sql, query.params));
   };
-  // On a server the next batch is read, and the last one's flags copied, while this one is
-  // evaluated here: the database and Node work side by side (the connection queues the
-  // statements in order). PGlite runs in this thread, so there each statement is awaited in turn.
-  const overlap = raw.engine === 'pg';
   let written = 0;
   let next: ReturnType<typeof read> | null = null;
   let copying: Promise<unknown> | null = null;
-  for (let i = 0; i < affected.length; i += BATCH) {
+  for (let i = 0; i < affected.length; i += step) {
     const { rows } = await (next ?? read(i));
-    next = overlap && i + BATCH < affected.length ? read(i + BATCH) : null;
+    next = overlap && i + step < affected.length ? read(i + step) : null;
     // Lines written as text, the fields that are the same on every line encoded once: a list of
     // arrays per flag, encoded field by field, cost more than the rules themselves.
     const lines = new CsvLines();
