@@ -15,7 +15,8 @@ import { CsvLines, csvField, type RawTx, rawTransaction } from '../../db/raw';
 import { type RuleHouseholdRow, toRuleHousehold } from '../rules/load-households';
 import { evaluatorOf, liveRuleSets } from '../rules/repository';
 
-const BATCH = 5000;
+/** Households a fetch; on PGlite, whose batches pile up in this process's heap, fewer (as in flags.ts). */
+const batchOf = (database: Database) => (database.pglite ? 1000 : 5000);
 const COLUMNS = [
   'township_id',
   'import_id',
@@ -76,13 +77,14 @@ export async function flagStagedNewHouseholds(database: Database, townshipId: st
     await tx.query('set local jit = off');
     await tx.query(`declare staged no scroll cursor for ${STAGED_RULE_INPUTS}`, [townshipId, importId]);
     const prefix = `${csvField(townshipId)},${csvField(importId)},`;
+    const batch = batchOf(database);
     for (;;) {
-      const { rows } = await tx.query<RuleHouseholdRow>(`fetch ${BATCH} from staged`);
+      const { rows } = await tx.query<RuleHouseholdRow>(`fetch ${batch} from staged`);
       if (rows.length === 0) break;
       const lines = flagLines(rows, evaluators, prefix);
       await tx.copyIn('import_flags', COLUMNS, lines.chunks());
       lines.release();
-      if (rows.length < BATCH) break;
+      if (rows.length < batch) break;
     }
   });
   return stampsOf(sets);
