@@ -11,12 +11,9 @@
  *
  * Wall time on a shared machine measures the neighbours too: each run prints its CPU time (this
  * process's threads and, on PostgreSQL, its backends) and the load average around it. Figures
- * of 29 Nov 2026 (load average 4–11, runs one after another on one file, the day's code against
- * the code before it; docs/ARCHITECTURE.md has the whole account): bare parse 5.4–11.1 s wall,
- * 8.4–10.1 s CPU; PostgreSQL 58.8–70.1 s wall, 43–56 s CPU, commit CPU 25–26 s (was 31.5 s),
- * peak RSS 493–516 MB; PGlite 88.3 s wall, 78.1 s CPU (was 110.7 s and 98.2 s), peak RSS 730 MB.
- * Quiet machine (load 1.0–1.5), same code: parse 5.2 s; PostgreSQL 38.2 s (7.3×), 536 MB; PGlite
- * 55.7 s (10.6×), 768 MB.
+ * of 29 Nov 2026 on a quiet machine (load 1.3–1.7; docs/ARCHITECTURE.md has the account): bare
+ * parse 4.1 s; PostgreSQL 19.0 s = 4.65× (check 7.0 s, commit 11.9 s), peak RSS 361 MB; PGlite
+ * 31.9 s = 7.8×, 695 MB. The same morning before the day's changes: PostgreSQL 26.9 s = 7.2×, 507 MB.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
