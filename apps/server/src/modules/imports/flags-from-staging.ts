@@ -72,8 +72,9 @@ export async function flagStagedNewHouseholds(database: Database, townshipId: st
   const evaluators = sets.map((s) => ({ id: csvField(s.id), evaluator: evaluatorOf(s) }));
   await rawTransaction(database, async (tx) => {
     await tx.query('delete from import_flags where township_id = $1 and import_id = $2', [townshipId, importId]);
-    // A sort or hash of the whole import's members belongs in memory (~100 MB at 350,000).
-    await tx.query("set local work_mem = '256MB'");
+    // On a server, a sort or hash of the whole import's members belongs in memory (~100 MB at
+    // 350,000); PGlite's memory, once grown, stays with the process.
+    if (tx.engine === 'pg') await tx.query("set local work_mem = '256MB'");
     await tx.query('set local jit = off');
     await tx.query(`declare staged no scroll cursor for ${STAGED_RULE_INPUTS}`, [townshipId, importId]);
     const prefix = `${csvField(townshipId)},${csvField(importId)},`;
