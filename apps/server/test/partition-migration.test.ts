@@ -108,7 +108,12 @@ describe('migration 0009 on a database with data', () => {
   });
 
   it('keeps every row of every table, unchanged', async () => {
-    expect(await fingerprints(db)).toEqual(before);
+    const after = await fingerprints(db);
+    // Tables that later migrations create (0013's import_flags) start empty.
+    const added = Object.keys(after).filter((table) => !(table in before));
+    for (const table of added) expect(after[table]?.rows, table).toBe(0);
+    for (const table of added) delete after[table];
+    expect(after).toEqual(before);
   });
 
   it('partitioned the five tables, their rows spread over the partitions', async () => {
