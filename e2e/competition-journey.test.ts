@@ -487,7 +487,8 @@ describe.skipIf(!browserAvailable())('monthly competition 大比武', () => {
       await fullShot(page, shot, '136-objection-answered');
       // The bulletin carries the objection and its answer; finalising waits for the period's end.
       await page.goto(`${baseUrl}/competition/rounds/${ids.round}/bulletin`);
-      await page.getByTestId('bulletin-objections').getByText('维持原排名').waitFor();
+      // first(): a step run again after a failure (the harness retries once) answers a second time.
+      await page.getByTestId('bulletin-objections').getByText('维持原排名').first().waitFor();
       await page.goto(`${baseUrl}/competition/rounds/${ids.round}`);
       await page.getByTestId('action-finalise').click();
       await page.getByTestId('action-finalise-ok').click();
