@@ -11,9 +11,9 @@
  *
  * Wall time on a shared machine measures the neighbours too: each run prints its CPU time (this
  * process's threads and, on PostgreSQL, its backends) and the load average around it. Figures
- * of 29 Nov 2026 on a quiet machine (load 1.3–1.7; docs/ARCHITECTURE.md has the account): bare
- * parse 4.1 s; PostgreSQL 19.0 s = 4.65× (check 7.0 s, commit 11.9 s), peak RSS 361 MB; PGlite
- * 31.9 s = 7.8×, 695 MB. The same morning before the day's changes: PostgreSQL 26.9 s = 7.2×, 507 MB.
+ * of 29 Nov 2026 on a quiet machine (load 2.0–2.2; docs/ARCHITECTURE.md has the account): bare
+ * parse 3.7 s; PostgreSQL 17.4 s = 4.7× (check 6.2 s, commit 11.2 s), peak RSS 346 MB; PGlite
+ * 28.9 s = 7.8×, 627 MB. The same morning before the day's changes: PostgreSQL 26.9 s = 7.2×, 507 MB.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
