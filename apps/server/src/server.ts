@@ -7,6 +7,8 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-demo';
 import { type Clock, fileOffsetClock, systemClock } from './lib/clock';
+import { runCommand, SYSTEM_ACTOR } from './lib/command';
+import { expireStaleImports, STAGED_ROWS_KEPT_DAYS } from './modules/imports/commands/expire-stale-imports';
 import { runDeadlineReminders } from './modules/notifications/reminders';
 import { runOverdueCheck } from './modules/problems/overdue';
 import { startControlSocket } from './ops/control';
@@ -62,8 +64,19 @@ async function refreshPlannerStatistics() {
     app.log.error({ err: error }, 'statistics refresh failed');
   }
 }
-const statisticsTimer = setInterval(() => void refreshPlannerStatistics(), 24 * 60 * 60 * 1000);
-statisticsTimer.unref();
+// Imports left unfinished give up their staged rows (modules/imports/commands/expire-stale-imports.ts).
+async function expireImports() {
+  try {
+    const olderThan = new Date(clock.now().getTime() - STAGED_ROWS_KEPT_DAYS * 24 * 60 * 60 * 1000);
+    const r = await runCommand(database, clock, SYSTEM_ACTOR, expireStaleImports, { olderThan });
+    if (r.expired > 0) app.log.info(r, 'unfinished imports expired');
+  } catch (error) {
+    app.log.error({ err: error }, 'expiring unfinished imports failed');
+  }
+}
+await expireImports();
+const dailyTimer = setInterval(() => void refreshPlannerStatistics().then(expireImports), 24 * 60 * 60 * 1000);
+dailyTimer.unref();
 
 await app.listen({ port: config.PORT, host: config.HOST });
 // After listening, not before: a province's ANALYZE takes the better part of a minute.
@@ -88,7 +101,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     app.log.info(`${signal}: closing`);
     clearInterval(overdueTimer);
-    clearInterval(statisticsTimer);
+    clearInterval(dailyTimer);
     await control?.close();
     await app.close();
     await database.close();

@@ -119,6 +119,7 @@ const zh: Catalogue = {
 
   'import.not_xlsx': '不是有效的 Excel 文件（.xlsx），请用模板填写并另存为 .xlsx 后上传',
   'import.unreadable': '文件内容无法读取，请检查后重新上传',
+  'import.expired': '导入超过 7 天未完成，暂存数据已清除，请重新上传',
 
   'rules.bad_number': '数字写法不正确',
   'rules.unclosed_string': '引号没有闭合',
@@ -492,6 +493,7 @@ const en: Catalogue = {
 
   'import.not_xlsx': 'not a valid Excel file (.xlsx); fill in the template and save it as .xlsx',
   'import.unreadable': 'the file cannot be read; check it and upload it again',
+  'import.expired': 'the import was left unfinished for over 7 days and its staged rows were cleared; upload the file again',
 
   'rules.bad_number': 'malformed number',
   'rules.unclosed_string': 'unclosed quote',
