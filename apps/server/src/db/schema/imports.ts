@@ -10,6 +10,9 @@ import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, tex
 import { units } from './units';
 import { users } from './users';
 
+/** The staging tables: an import's scratch rows, keyed by township and import. */
+export const IMPORT_STAGING_TABLES = ['import_households', 'import_members', 'import_errors', 'import_flags'] as const;
+
 export type ImportStatus = 'reading' | 'checked' | 'invalid' | 'failed' | 'committing' | 'committed';
 
 export interface ImportCounts {

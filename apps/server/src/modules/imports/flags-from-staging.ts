@@ -13,10 +13,10 @@ import type { Evaluator } from '@fupin/domain';
 import type { Database } from '../../db/client';
 import { CsvLines, csvField, type RawTx, rawTransaction } from '../../db/raw';
 import { type RuleHouseholdRow, toRuleHousehold } from '../rules/load-households';
+import { flagCsvFields } from '../rules/refresh-flags';
 import { evaluatorOf, liveRuleSets } from '../rules/repository';
+import { householdsPerFlagBatch } from './flags';
 
-/** Households a fetch; on PGlite, whose batches pile up in this process's heap, fewer (as in flags.ts). */
-const batchOf = (database: Database) => (database.pglite ? 1000 : 5000);
 const COLUMNS = [
   'township_id',
   'import_id',
@@ -78,7 +78,7 @@ export async function flagStagedNewHouseholds(database: Database, townshipId: st
     await tx.query('set local jit = off');
     await tx.query(`declare staged no scroll cursor for ${STAGED_RULE_INPUTS}`, [townshipId, importId]);
     const prefix = `${csvField(townshipId)},${csvField(importId)},`;
-    const batch = batchOf(database);
+    const batch = householdsPerFlagBatch(tx.engine);
     for (;;) {
       const { rows } = await tx.query<RuleHouseholdRow>(`fetch ${batch} from staged`);
       if (rows.length === 0) break;
@@ -99,10 +99,7 @@ function flagLines(rows: RuleHouseholdRow[], evaluators: { id: string; evaluator
     const head = `${prefix}${csvField(row.id)},`;
     let seq = 0;
     for (const { id, evaluator } of evaluators)
-      for (const f of evaluator.evaluate(household))
-        lines.push(
-          `${head}${seq++},${id},${csvField(f.ruleId)},${csvField(f.kind)},${csvField(f.explanation.zh)},${csvField(f.explanation.en)},${csvField(JSON.stringify(f.values))}`,
-        );
+      for (const f of evaluator.evaluate(household)) lines.push(`${head}${seq++},${id},${flagCsvFields(f)}`);
     if (seq === 0) lines.push(`${head}0,,,,,,`);
   }
   return lines;

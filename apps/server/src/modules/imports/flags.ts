@@ -11,27 +11,17 @@ import type { PgDialect } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { CsvLines, csvField, type RawTx } from '../../db/raw';
 import { householdsForRules, type RuleHouseholdRow, toRuleHousehold } from '../rules/load-households';
+import { FLAG_COLUMNS, flagCsvFields } from '../rules/refresh-flags';
 import { evaluatorOf, liveRuleSets } from '../rules/repository';
 
 const BATCH = 5000;
 /**
- * Households read and evaluated at a time on PGlite. Its results arrive whole and synchronously:
+ * Households read and evaluated at a time. PGlite's results arrive whole and synchronously:
  * 5,000 households' rows (members included) are more than the young generation holds, so each
  * batch went straight to the old generation and the heap grew by ~150 MB before a full
  * collection; 1,000 die young. A server keeps 5,000, read while the last batch is evaluated.
  */
-const PGLITE_BATCH = 1000;
-const FLAG_COLUMNS = [
-  'township_id',
-  'household_id',
-  'rule_set_id',
-  'rule_id',
-  'kind',
-  'explanation_zh',
-  'explanation_en',
-  'values',
-  'computed_at',
-];
+export const householdsPerFlagBatch = (engine: 'pg' | 'pglite') => (engine === 'pg' ? BATCH : 1000);
 
 /**
  * A statement sent ahead and awaited later: marked as handled now, so that its failure (which
@@ -66,7 +56,7 @@ export async function flagAffected(tx: Tx, raw: RawTx, dialect: PgDialect, towns
   // evaluated here: the database and Node work side by side (the connection queues the
   // statements in order). PGlite runs in this thread, so there each statement is awaited in turn.
   const overlap = raw.engine === 'pg';
-  const step = overlap ? BATCH : PGLITE_BATCH;
+  const step = householdsPerFlagBatch(raw.engine);
   const read = (from: number) => {
     // Arrays go as a literal: the two drivers bind array parameters differently.
     const ids = `{${affected
@@ -97,10 +87,7 @@ export async function flagAffected(tx: Tx, raw: RawTx, dialect: PgDialect, towns
       const household = toRuleHousehold(row);
       const head = `${prefix}${csvField(row.id)},`;
       for (const { id, evaluator } of evaluators)
-        for (const f of evaluator.evaluate(household))
-          lines.push(
-            `${head}${id},${csvField(f.ruleId)},${csvField(f.kind)},${csvField(f.explanation.zh)},${csvField(f.explanation.en)},${csvField(JSON.stringify(f.values))}${suffix}`,
-          );
+        for (const f of evaluator.evaluate(household)) lines.push(`${head}${id},${flagCsvFields(f)}${suffix}`);
     }
     if (copying) await copying;
     copying = lines.length

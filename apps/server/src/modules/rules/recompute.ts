@@ -11,21 +11,11 @@ import { rawTransaction, toCsv } from '../../db/raw';
 import { jobs } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
 import { householdsForRules, type RuleHouseholdRow, toRuleHousehold } from './load-households';
+import { FLAG_COLUMNS } from './refresh-flags';
 import { evaluatorOf, type RuleSetRow } from './repository';
 
 const BATCH = 5000;
 const dialect = new PgDialect();
-const FLAG_COLUMNS = [
-  'township_id',
-  'household_id',
-  'rule_set_id',
-  'rule_id',
-  'kind',
-  'explanation_zh',
-  'explanation_en',
-  'values',
-  'computed_at',
-];
 
 export interface RecomputeResult {
   households: number;

@@ -5,11 +5,30 @@
 import type { Flag } from '@fupin/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { selectRows, type Tx } from '../../db/client';
+import { csvField } from '../../db/raw';
 import { householdFlags } from '../../db/schema/index';
 import { householdsForRules, type RuleHouseholdRow, toRuleHousehold } from './load-households';
 import { evaluatorOf, liveRuleSets } from './repository';
 
 const BATCH = 2000;
+
+/** The columns of household_flags, in the order bulk writers (COPY) give them. */
+export const FLAG_COLUMNS = [
+  'township_id',
+  'household_id',
+  'rule_set_id',
+  'rule_id',
+  'kind',
+  'explanation_zh',
+  'explanation_en',
+  'values',
+  'computed_at',
+] as const;
+
+/** What a fired flag says, as CSV fields: its rule, kind, both explanations and its values. */
+export function flagCsvFields(f: Flag): string {
+  return `${csvField(f.ruleId)},${csvField(f.kind)},${csvField(f.explanation.zh)},${csvField(f.explanation.en)},${csvField(JSON.stringify(f.values))}`;
+}
 
 /** One stored flag, as a row of household_flags. */
 export function flagRow(townshipId: string, householdId: string, ruleSetId: string, f: Flag, now: Date) {

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client';
 import { rawOf } from '../../../db/raw';
-import type { ImportCounts, ImportStatus } from '../../../db/schema/index';
+import { IMPORT_STAGING_TABLES, type ImportCounts, type ImportStatus } from '../../../db/schema/index';
 import type { Command, CommandContext } from '../../../lib/command';
 import { reserveUuidv7, uuidv7Sql } from '../../../lib/ids';
 import { HOUSEHOLD_KEYS, MEMBER_KEYS } from '../columns';
@@ -198,7 +198,7 @@ export async function commitImport(
       flagsFromStagedRows: copied,
     },
   });
-  for (const table of ['import_households', 'import_members', 'import_errors', 'import_flags']) {
+  for (const table of IMPORT_STAGING_TABLES) {
     await run(`delete from ${table} where township_id = $1 and import_id = $2`);
   }
   return counts;

@@ -8,11 +8,10 @@
  * The server runs it when it starts and once a day.
  */
 import { and, inArray, lt, sql } from 'drizzle-orm';
-import { imports } from '../../../db/schema/index';
+import { IMPORT_STAGING_TABLES, imports } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 
 export const STAGED_ROWS_KEPT_DAYS = 7;
-const STAGING_TABLES = ['import_households', 'import_members', 'import_errors', 'import_flags'] as const;
 
 export async function expireStaleImports(ctx: CommandContext, input: { olderThan: Date }): Promise<{ expired: number }> {
   const { tx, now } = ctx;
@@ -31,7 +30,7 @@ export async function expireStaleImports(ctx: CommandContext, input: { olderThan
       after: { fileName: row.fileName, failure: 'import.expired' },
     });
   const before = input.olderThan.toISOString();
-  for (const table of STAGING_TABLES)
+  for (const table of IMPORT_STAGING_TABLES)
     await tx.execute(
       sql`delete from ${sql.raw(table)} s using imports i
           where i.township_id = s.township_id and i.id = s.import_id
