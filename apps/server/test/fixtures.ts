@@ -26,6 +26,8 @@ export interface CountyFixture {
   users: Map<string, SyntheticUser>;
   /** the id of a village of a township (0 or 1), by index */
   village(township: 0 | 1, index: number): string;
+  /** that village's name, as a registry file writes it */
+  villageName(township: 0 | 1, index: number): string;
 }
 
 let cachedHash: Promise<string> | null = null;
@@ -98,16 +100,18 @@ export async function seedCounty(database: Database, now = new Date('2020-03-10T
   }
   const users = new Map<string, SyntheticUser>();
   for (const u of [...townships.flatMap((t) => t.data.users), ...countyUsers]) users.set(u.username, u);
+  const villageRow = (t: 0 | 1, index: number) => {
+    const row = townships[t]?.data.units.filter((u) => u[1] === 'village')[index];
+    if (!row) throw new Error('no such village');
+    return row;
+  };
   return {
     countyId,
     campaignIds,
     townships,
     users,
-    village: (t, index) => {
-      const row = townships[t]?.data.units.filter((u) => u[1] === 'village')[index];
-      if (!row) throw new Error('no such village');
-      return row[0] as string;
-    },
+    village: (t, index) => villageRow(t, index)[0] as string,
+    villageName: (t, index) => villageRow(t, index)[7] as string,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Building registry workbooks and uploading them, for import tests. */
 import { HOUSEHOLD_SHEET, HOUSEHOLD_SHEET_COLUMNS, MEMBER_SHEET, MEMBER_SHEET_COLUMNS } from '@fupin/domain';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import ExcelJS from '../src/io/excel/exceljs';
 
 export type Row = Record<string, unknown>;
@@ -53,4 +54,12 @@ export function upload(app: FastifyInstance, cookie: string, url: string, file: 
     headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: Buffer.concat([head, file, tail]),
   });
+}
+
+/** Uploads a registry file into a unit, waits for its check, and returns the import as the API shows it. */
+export async function uploadChecked(app: FastifyInstance, cookie: string, unitId: string, file: Buffer) {
+  const res = await upload(app, cookie, `/api/registry/imports?unitId=${unitId}`, file);
+  expect(res.statusCode, res.body).toBe(200);
+  await app.jobs.idle();
+  return (await app.inject({ method: 'GET', url: `/api/registry/imports/${res.json().id}`, headers: { cookie } })).json();
 }

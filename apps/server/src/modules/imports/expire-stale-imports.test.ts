@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, type CountyFixture, loginAs, seedCounty } from '../../../test/fixtures';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { registryWorkbook, upload } from '../../../test/xlsx';
+import { registryWorkbook, uploadChecked } from '../../../test/xlsx';
 import { selectRows } from '../../db/client';
 import { FixedClock } from '../../lib/clock';
 import { runCommand, SYSTEM_ACTOR } from '../../lib/command';
@@ -22,7 +22,7 @@ describe('unfinished imports expire', () => {
     county = await seedCounty(t.database);
     cookie = await loginAs(t.app, 't1.admin');
     township = county.townships[0]?.id as string;
-    village = county.townships[0]?.data.units.find((u) => u[0] === county.village(0, 0))?.[7] as string;
+    village = county.villageName(0, 0);
   });
   afterAll(() => t.close());
 
@@ -31,10 +31,7 @@ describe('unfinished imports expire', () => {
       [{ 户编号: number, 村: village, 贫困户状态: '未脱贫' }],
       [{ 户编号: number, 姓名: '过期测试', 身份证号: idNumber, 与户主关系: '户主' }],
     );
-    const res = await upload(t.app, cookie, `/api/registry/imports?unitId=${township}`, file);
-    expect(res.statusCode, res.body).toBe(200);
-    await t.app.jobs.idle();
-    return (await as(t.app, cookie).get(`/api/registry/imports/${res.json().id}`)).json();
+    return uploadChecked(t.app, cookie, township, file);
   }
 
   /** Staged rows (households, members, errors, flags) an import still holds. */

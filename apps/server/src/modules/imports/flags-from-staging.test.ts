@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, type CountyFixture, loginAs, seedCounty } from '../../../test/fixtures';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { type Row, registryWorkbook, upload } from '../../../test/xlsx';
+import { type Row, registryWorkbook, uploadChecked } from '../../../test/xlsx';
 import { selectRows } from '../../db/client';
 import { FixedClock } from '../../lib/clock';
 import { runCommand, SYSTEM_ACTOR } from '../../lib/command';
@@ -66,21 +66,13 @@ describe('flags of an import’s new households', () => {
     county = await seedCounty(t.database);
     cookie = await loginAs(t.app, 't1.admin');
     township = county.townships[0]?.id as string;
-    village = county.townships[0]?.data.units.find((u) => u[0] === county.village(0, 0))?.[7] as string;
+    village = county.villageName(0, 0);
   });
   afterAll(() => t.close());
 
   async function checked(prefix: string): Promise<string> {
     const { households, members } = file(prefix, village);
-    const res = await upload(
-      t.app,
-      cookie,
-      `/api/registry/imports?unitId=${township}`,
-      await registryWorkbook(households, members),
-    );
-    expect(res.statusCode, res.body).toBe(200);
-    await t.app.jobs.idle();
-    const state = (await as(t.app, cookie).get(`/api/registry/imports/${res.json().id}`)).json();
+    const state = await uploadChecked(t.app, cookie, township, await registryWorkbook(households, members));
     expect(state.status).toBe('checked');
     return state.id;
   }

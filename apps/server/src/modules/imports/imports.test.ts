@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, type CountyFixture, loginAs, seedCounty } from '../../../test/fixtures';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { type Row, registryWorkbook, upload } from '../../../test/xlsx';
+import { type Row, registryWorkbook, upload, uploadChecked } from '../../../test/xlsx';
 import { selectRows } from '../../db/client';
 import { auditLog, households } from '../../db/schema/index';
 import ExcelJS from '../../io/excel/exceljs';
@@ -80,17 +80,14 @@ describe('registry import', () => {
     county = await seedCounty(t.database);
     cookie = await loginAs(t.app, 't1.admin');
     township = county.townships[0]?.id as string;
-    villageName = county.townships[0]?.data.units.find((u) => u[0] === county.village(0, 0))?.[7] as string;
+    villageName = county.villageName(0, 0);
   });
   afterAll(() => t.close());
 
   /** Uploads, waits for the check, returns the import with its errors. */
   async function check(file: Buffer, unitId = township, who = cookie) {
-    const res = await upload(t.app, who, `/api/registry/imports?unitId=${unitId}`, file);
-    expect(res.statusCode, res.body).toBe(200);
-    await t.app.jobs.idle();
-    const state = (await as(t.app, who).get(`/api/registry/imports/${res.json().id}`)).json();
-    const errors = (await as(t.app, who).get(`/api/registry/imports/${res.json().id}/errors?limit=500`)).json();
+    const state = await uploadChecked(t.app, who, unitId, file);
+    const errors = (await as(t.app, who).get(`/api/registry/imports/${state.id}/errors?limit=500`)).json();
     return { state, errors: errors.items.map((e: { message: string }) => e.message) as string[] };
   }
 
@@ -312,7 +309,7 @@ describe('registry import', () => {
 
   it('keeps village staff to their own village', async () => {
     const staff = await loginAs(t.app, 't1.v01');
-    const otherVillage = county.townships[0]?.data.units.find((u) => u[0] === county.village(0, 1))?.[7] as string;
+    const otherVillage = county.villageName(0, 1);
     const file = await registryWorkbook(
       [{ 户编号: 'VS-1', 村: otherVillage, 贫困户状态: '非建档立卡户' }],
       [{ 户编号: 'VS-1', 姓名: '甲', 与户主关系: '户主', 性别: '男' }],
