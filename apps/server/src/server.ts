@@ -74,13 +74,13 @@ async function expireImports() {
     app.log.error({ err: error }, 'expiring unfinished imports failed');
   }
 }
-await expireImports();
 const dailyTimer = setInterval(() => void refreshPlannerStatistics().then(expireImports), 24 * 60 * 60 * 1000);
 dailyTimer.unref();
 
 await app.listen({ port: config.PORT, host: config.HOST });
-// After listening, not before: a province's ANALYZE takes the better part of a minute.
-void refreshPlannerStatistics();
+// After listening, not before: a province's ANALYZE takes the better part of a minute, and the
+// first expiry after an upgrade may delete many staged rows.
+void refreshPlannerStatistics().then(expireImports);
 // On PGlite this process alone may open the data folder: `fupin backup` asks it through this socket.
 const control =
   database.kind === 'pglite'
