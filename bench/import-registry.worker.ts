@@ -245,7 +245,7 @@ if (mode === 'prepare') {
   const copy = `${file}.${process.pid}.xlsx`;
   copyFileSync(file as string, copy);
   await readImport(
-    { database, clock },
+    { database, clock, log: { warn: (fields: object, message: string) => console.error(message, fields) } },
     { townshipId, importId: id, unitId: townshipId, path: copy, today: shanghaiDate(clock.now()) },
   );
   const checked = performance.now();

@@ -311,6 +311,6 @@ export async function uploadImport(t: TestApp, a: Area, villageName: string): Pr
   await t.app.jobs.idle();
   const id = res.json().id as string;
   const [row] = await t.database.db.select().from(imports).where(eq(imports.id, id));
-  if (row?.status !== 'checked') throw new Error(`import in ${a.name} is ${row?.status}`);
+  if (row?.status !== 'checked') throw new Error(`import in ${a.name} is ${row?.status} (${row?.failure ?? 'no failure'})`);
   return id;
 }

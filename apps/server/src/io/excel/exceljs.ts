@@ -60,4 +60,93 @@ if (!require.cache[parseSaxPath]) {
 }
 
 const ExcelJS = require('exceljs') as typeof import('exceljs');
+
+/**
+ * The second mend: exceljs's streaming reader takes the zip's entries in the order they are
+ * stored, in one pass, and names each sheet from `xl/workbook.xml` — which exceljs itself (and
+ * other writers) store last. That pass sometimes delivers the last entry after the sheets are
+ * read, and the read then fails with "Cannot read properties of undefined (reading 'sheets')":
+ * upstream issue #3064, about one small file in sixty on this machine under load. A file on disk
+ * is therefore opened through its central directory, and its parts are read in the order they
+ * depend on each other: relationships, workbook, shared strings, styles, then the sheets in the
+ * workbook's tab order, each still streamed row by row.
+ */
+type ZipEntry = { path: string; type: 'File' | 'Directory'; stream(): NodeJS.ReadableStream };
+type WorksheetEvent = { eventType: string; value: { name?: string } };
+interface ReaderInternals {
+  input: unknown;
+  options: Record<string, unknown>;
+  model?: { sheets?: { name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<WorksheetEvent>;
+}
+const unzipper = fromExceljs('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
+const iterateStream = fromExceljs('./iterate-stream') as (stream: NodeJS.ReadableStream) => AsyncIterable<unknown>;
+const readerPrototype = (ExcelJS.stream.xlsx.WorkbookReader as unknown as { prototype: ReaderInternals & { parse: Parse } })
+  .prototype;
+type Parse = (this: ReaderInternals, input?: unknown, options?: Record<string, unknown>) => AsyncGenerator<unknown>;
+const streamingParse = readerPrototype.parse;
+
+/** A sheet's part, from a relationship's target ("worksheets/sheet1.xml" or "/xl/worksheets/sheet1.xml"). */
+function sheetPart(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+async function* parseThroughDirectory(this: ReaderInternals, input?: unknown, options?: Record<string, unknown>) {
+  if (options) this.options = options;
+  const source = input ?? this.input;
+  // Hyperlinks are read in the streaming pass only (the project reads none).
+  if (typeof source !== 'string' || this.options.hyperlinks === 'emit') {
+    yield* streamingParse.call(this, input, options);
+    return;
+  }
+  let files: ZipEntry[];
+  try {
+    ({ files } = await unzipper.Open.file(source));
+  } catch (error) {
+    throw new Error(`not a zip archive: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parts = new Map(files.filter((f) => f.type === 'File').map((f) => [f.path.replace(/^\//, ''), f]));
+  const part = (name: string) => parts.get(name)?.stream();
+  const workbook = part('xl/workbook.xml');
+  if (!workbook) throw new Error('not an xlsx: the zip has no xl/workbook.xml');
+  const rels = part('xl/_rels/workbook.xml.rels');
+  if (rels) await this._parseRels(rels);
+  await this._parseWorkbook(workbook);
+  const sharedStrings = part('xl/sharedStrings.xml');
+  if (sharedStrings) yield* this._parseSharedStrings(sharedStrings);
+  const styles = part('xl/styles.xml');
+  if (styles) await this._parseStyles(styles);
+
+  // The sheets the workbook lists, in its tab order, then any other sheet part by number.
+  const sheets: { path: string; name?: string }[] = [];
+  for (const sheet of this.model?.sheets ?? []) {
+    const rel = this.workbookRels?.find((r) => r.Id === sheet.rId);
+    if (rel && parts.has(sheetPart(rel.Target))) sheets.push({ path: sheetPart(rel.Target), name: sheet.name });
+  }
+  const others = [...parts.keys()]
+    .filter((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path) && !sheets.some((s) => s.path === path))
+    .sort((a, b) => sheetNumber(a) - sheetNumber(b));
+  for (const path of others) sheets.push({ path });
+  for (const sheet of sheets) {
+    const stream = part(sheet.path);
+    if (!stream) continue;
+    for (const event of this._parseWorksheet(iterateStream(stream), String(sheetNumber(sheet.path)))) {
+      // exceljs finds a sheet's name only through a relative target (else "Sheet1"): named here.
+      if (sheet.name !== undefined) event.value.name = sheet.name;
+      yield event;
+    }
+  }
+}
+
+function sheetNumber(path: string): number {
+  return Number(/(\d+)\.xml$/.exec(path)?.[1] ?? 0);
+}
+
+readerPrototype.parse = parseThroughDirectory as Parse;
+
 export default ExcelJS;

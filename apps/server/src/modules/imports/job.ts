@@ -52,7 +52,7 @@ export async function placeOf(database: Database, townshipId: string, unitId: st
 }
 
 export async function readImport(
-  deps: { database: Database; clock: Clock },
+  deps: { database: Database; clock: Clock; log: { warn(fields: object, message: string): void } },
   job: { townshipId: string; importId: string; unitId: string; path: string; today: string },
 ): Promise<void> {
   const { database, clock } = deps;
@@ -110,6 +110,8 @@ export async function readImport(
       updatedAt: clock.now(),
     });
   } catch (error) {
+    // The reader sees only a key; the cause goes to the server's log.
+    deps.log.warn({ err: error, importId }, 'an uploaded registry file could not be read');
     await setImportState(database.db, townshipId, importId, {
       status: 'failed',
       failure: describeFailure(error),

@@ -180,7 +180,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       // The answer shows the import as started; a small file can be read before a later read.
       const started = view(await getImport(db, id), req.lang);
       app.jobs.start(`import ${id}`, () =>
-        readImport({ database, clock }, { townshipId, importId: id, unitId: req.query.unitId, path, today }),
+        readImport({ database, clock, log: app.log }, { townshipId, importId: id, unitId: req.query.unitId, path, today }),
       );
       return started;
     },
