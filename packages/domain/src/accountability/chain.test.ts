@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../roles';
-import { type ChainEntry, type ChainFacts, type OrgHolder, OrgIndex, responsibleChain } from './chain';
+import { type ChainEntry, type ChainFacts, isVacant, type OrgHolder, OrgIndex, responsibleChain } from './chain';
 import type { ChainLink, LapseDuty } from './vocabulary';
 
 const T = 'T';
@@ -22,6 +22,8 @@ const holder = (
   sector,
 });
 
+const TRANSPORT = { id: 'W1', name: '县交通运输局', headName: '王局长', headTitle: '局长' };
+
 // V1 has everybody; V2 has a village secretary only (no first secretary, no stationed leader).
 const ORG = new OrgIndex(
   [
@@ -33,8 +35,18 @@ const ORG = new OrgIndex(
     holder('fs1', 'village_staff', V1, '第一书记'),
     holder('v2', 'village_staff', V2, '村书记'),
     holder('cadre1', 'cadre', V1),
+    holder('cadre2', 'cadre', V1),
+    holder('cadre3', 'cadre', V1),
+    holder('cadre4', 'cadre', V1),
   ],
   new Map([['outsider', '外单位干部']]),
+  // cadre1 and cadre3 come from the transport bureau; cadre4's unit has no head on record; cadre2's unit is not recorded.
+  new Map([
+    ['cadre1', TRANSPORT],
+    ['cadre3', TRANSPORT],
+    ['cadre4', { id: 'W2', name: '县水利局', headName: null, headTitle: null }],
+    ['outsider', { id: 'W3', name: '县教育局', headName: '赵局长', headTitle: '局长' }],
+  ]),
 );
 
 const facts = (duty: LapseDuty, more: Partial<ChainFacts> = {}): ChainFacts => ({
@@ -47,16 +59,35 @@ const facts = (duty: LapseDuty, more: Partial<ChainFacts> = {}): ChainFacts => (
   ...more,
 });
 
-/** A chain as "link:user" strings, vacant links as "link:—". */
-const names = (entries: ChainEntry[]) => entries.map((e) => `${e.link}:${e.userId ?? '—'}`);
+/** A chain as "link:user" strings (a unit head by name), vacant links as "link:—". */
+const names = (entries: ChainEntry[]) => entries.map((e) => `${e.link}:${e.userId ?? e.name ?? '—'}`);
 
 describe('responsibleChain', () => {
   it.each<[string, ChainFacts, string[], string[]]>([
     [
-      'a paired visit: the cadre, then the village, its stationed leader, the office',
+      'a paired visit: the cadre, then the head of the unit that sent them, the village, its stationed leader, the office',
       facts('paired_visit', { cadreIds: ['cadre1'] }),
       ['cadre:cadre1'],
-      ['village_committee:v1', 'first_secretary:fs1', 'stationed_leader:leader', 'township_office:admin'],
+      ['unit_head:王局长', 'village_committee:v1', 'first_secretary:fs1', 'stationed_leader:leader', 'township_office:admin'],
+    ],
+    [
+      'a paired visit by a cadre whose sending unit is not recorded, or has no head: the seat says vacant',
+      facts('paired_visit', { cadreIds: ['cadre2'] }),
+      ['cadre:cadre2'],
+      ['unit_head:—', 'village_committee:v1', 'first_secretary:fs1', 'stationed_leader:leader', 'township_office:admin'],
+    ],
+    [
+      'two cadres of one unit and one of another: each unit’s head once',
+      facts('paired_visit', { cadreIds: ['cadre1', 'cadre3', 'cadre4'] }),
+      ['cadre:cadre1', 'cadre:cadre3', 'cadre:cadre4'],
+      [
+        'unit_head:王局长',
+        'unit_head:—',
+        'village_committee:v1',
+        'first_secretary:fs1',
+        'stationed_leader:leader',
+        'township_office:admin',
+      ],
     ],
     [
       'a survey visit in a village with no first secretary and no stationed leader: the seats say vacant',
@@ -92,13 +123,26 @@ describe('responsibleChain', () => {
       'an order: its persons answerable, one of them from outside the township’s roles',
       facts('order', { villageId: null, namedUserIds: ['v1', 'outsider'] }),
       ['responsible:v1', 'responsible:outsider'],
-      ['township_office:admin', 'town_leader:leader'],
+      ['unit_head:赵局长', 'township_office:admin', 'town_leader:leader'],
     ],
     [
       'a village problem with nobody named: the village, then the household’s cadre and those above',
       facts('problem', { level: 'village', cadreIds: ['cadre1'] }),
       ['village_committee:v1', 'first_secretary:fs1'],
-      ['cadre:cadre1', 'stationed_leader:leader', 'township_office:admin', 'town_leader:leader'],
+      ['cadre:cadre1', 'unit_head:王局长', 'stationed_leader:leader', 'township_office:admin', 'town_leader:leader'],
+    ],
+    [
+      'a problem given to the household’s own cadre: the cadre answers, their unit’s head is named once',
+      facts('problem', { level: 'village', namedUserIds: ['cadre1'], cadreIds: ['cadre1'] }),
+      ['responsible:cadre1'],
+      [
+        'unit_head:王局长',
+        'village_committee:v1',
+        'first_secretary:fs1',
+        'stationed_leader:leader',
+        'township_office:admin',
+        'town_leader:leader',
+      ],
     ],
     [
       'an escalated education problem: its sector leader answers, the village stays in the chain',
@@ -122,6 +166,15 @@ describe('responsibleChain', () => {
     const r = responsibleChain(f, ORG);
     expect(names(r.responsible)).toEqual(responsible);
     expect(names(r.chain)).toEqual(chain);
+  });
+
+  it('names a unit head by name, title and unit, without an account; a vacant seat has neither', () => {
+    const [head] = ORG.unitHeads(['cadre1'], true);
+    expect(head).toEqual({ link: 'unit_head', userId: null, name: '王局长', title: '局长', unitName: '县交通运输局' });
+    expect(isVacant(head as ChainEntry)).toBe(false);
+    expect(ORG.unitHeads(['cadre2', 'v1'], true).map(isVacant)).toEqual([true]);
+    expect(ORG.unitHeads(['cadre2', 'v1'], false)).toEqual([]);
+    expect(isVacant({ userId: 'v1', name: null })).toBe(false);
   });
 
   it('names people with their title and unit, and outsiders by the names given', () => {

@@ -4,8 +4,9 @@
  * their titles and sectors, pairings, and the person a problem or an order names. Pure, so it
  * is tested as a table and the export and the page name the same people.
  *
- * A link that applies but that nobody holds is returned vacant (userId null) instead of being
- * left out: an empty seat is itself a finding for the discipline commission.
+ * A link that applies but that nobody holds is returned vacant (no person, no name) instead of
+ * being left out: an empty seat is itself a finding for the discipline commission. A sending
+ * unit's head is named without an account (userId null, name set).
  */
 import type { Role } from '../roles';
 import type { ChainLink, LapseDuty } from './vocabulary';
@@ -30,6 +31,19 @@ export interface ChainEntry {
   name: string | null;
   title: string | null;
   unitName: string | null;
+}
+
+/** A seat nobody holds: neither an account nor a name. */
+export function isVacant(entry: Pick<ChainEntry, 'userId' | 'name'>): boolean {
+  return entry.userId === null && entry.name === null;
+}
+
+/** The 派出单位 a person was sent from, with its head, as the chain names it. */
+export interface SendingUnit {
+  id: string;
+  name: string;
+  headName: string | null;
+  headTitle: string | null;
 }
 
 export interface ChainFacts {
@@ -58,8 +72,15 @@ export class OrgIndex {
   private readonly byRoleUnit = new Map<string, OrgHolder[]>();
   private readonly firstRole = new Map<string, OrgHolder>();
 
-  /** `names` gives the display name of people who hold no role here (a named person, a cadre moved away). */
-  constructor(holders: readonly OrgHolder[], names: ReadonlyMap<string, string> = new Map()) {
+  /**
+   * `names` gives the display name of people who hold no role here (a named person, a cadre moved
+   * away); `sentFrom` the 派出单位 of the people who have one, by user id.
+   */
+  constructor(
+    holders: readonly OrgHolder[],
+    names: ReadonlyMap<string, string> = new Map(),
+    private readonly sentFrom: ReadonlyMap<string, SendingUnit> = new Map(),
+  ) {
     const all = new Map(names);
     for (const h of holders) {
       all.set(h.userId, h.name);
@@ -109,6 +130,31 @@ export class OrgIndex {
       return { link, userId: id, name: this.names.get(id) ?? null, title: role?.title ?? null, unitName: role?.unitName ?? null };
     });
   }
+
+  /**
+   * The heads of the units the given people were sent from, one entry per unit. `vacantIfNone`:
+   * a cadre sent from no recorded unit, or from one without a head, leaves the seat vacant (a
+   * cadre is always sent by someone); a named person without a sending unit adds nothing.
+   */
+  unitHeads(ids: readonly string[], vacantIfNone: boolean): ChainEntry[] {
+    const out: ChainEntry[] = [];
+    const seen = new Set<string>();
+    for (const id of ids) {
+      const unit = this.sentFrom.get(id);
+      if (!unit && !vacantIfNone) continue;
+      const key = unit?.id ?? '';
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        link: 'unit_head',
+        userId: null,
+        name: unit?.headName ?? null,
+        title: unit?.headTitle ?? null,
+        unitName: unit?.name ?? null,
+      });
+    }
+    return out;
+  }
 }
 
 /** The links answerable first for a duty, then the links above them, by duty (see vocabulary.ts). */
@@ -124,7 +170,7 @@ export function responsibleChain(facts: ChainFacts, org: OrgIndex): Chain {
   switch (facts.duty) {
     case 'paired_visit':
       responsible = org.people('cadre', facts.cadreIds);
-      chain = [...village(), ...stationed(), ...office()];
+      chain = [...org.unitHeads(facts.cadreIds, true), ...village(), ...stationed(), ...office()];
       break;
     case 'survey_visit':
     case 'site_check':
@@ -139,7 +185,7 @@ export function responsibleChain(facts: ChainFacts, org: OrgIndex): Chain {
       break;
     case 'order':
       responsible = org.people('responsible', facts.namedUserIds);
-      chain = [...office(), ...leaders()];
+      chain = [...org.unitHeads(facts.namedUserIds, false), ...office(), ...leaders()];
       break;
     case 'problem': {
       const sector = facts.sector ? org.entries('sector_leader', at) : [];
@@ -148,7 +194,9 @@ export function responsibleChain(facts: ChainFacts, org: OrgIndex): Chain {
       else if (facts.level === 'village' && facts.villageId) responsible = village();
       else responsible = facts.sector ? sector : office();
       chain = [
+        ...org.unitHeads(facts.namedUserIds, false),
         ...org.people('cadre', facts.cadreIds),
+        ...org.unitHeads(facts.cadreIds, true),
         ...(responsible.some((e) => e.link === 'village_committee') ? [] : village()),
         ...stationed(),
         ...(responsible.some((e) => e.link === 'sector_leader') ? [] : sector),
@@ -160,5 +208,14 @@ export function responsibleChain(facts: ChainFacts, org: OrgIndex): Chain {
   }
   // A person answerable directly is not listed again above themselves under another link.
   const direct = new Set(responsible.map((e) => e.userId).filter((id): id is string => id !== null));
-  return { responsible, chain: chain.filter((e) => e.userId === null || !direct.has(e.userId)) };
+  // A sending unit's head is named once, however many of the people listed it sent.
+  const named = new Set<string>();
+  const once = (e: ChainEntry) => {
+    if (e.userId !== null || e.name === null) return true;
+    const key = `${e.link}|${e.unitName}|${e.name}`;
+    if (named.has(key)) return false;
+    named.add(key);
+    return true;
+  };
+  return { responsible, chain: chain.filter((e) => (e.userId === null || !direct.has(e.userId)) && once(e)) };
 }

@@ -68,6 +68,8 @@ export const LAPSE_STATE_LABELS: Record<LapseState, { zh: string; en: string }> 
 /**
  * The links of the responsible chain, nearest first. Each is a role assignment of the org model:
  * responsible — the person a problem or an order names; cadre — the household's paired cadre(s);
+ * unit_head — the head of the unit (派出单位) a cadre or a named person was sent from, by name
+ * (有关单位负责人: the head need not have an account);
  * village_committee — village staff (村两委) other than the first secretary; first_secretary —
  * village staff titled 第一书记; stationed_leader — a town leader assigned on the village (驻村领导);
  * sector_leader — the leader of the problem's or sweep's sector; township_office — the township
@@ -76,6 +78,7 @@ export const LAPSE_STATE_LABELS: Record<LapseState, { zh: string; en: string }> 
 export const CHAIN_LINKS = [
   'responsible',
   'cadre',
+  'unit_head',
   'village_committee',
   'first_secretary',
   'stationed_leader',
@@ -88,6 +91,7 @@ export type ChainLink = (typeof CHAIN_LINKS)[number];
 export const CHAIN_LINK_LABELS: Record<ChainLink, { zh: string; en: string }> = {
   responsible: { zh: '直接责任人', en: 'Responsible person' },
   cadre: { zh: '帮扶干部', en: 'Assistance cadre' },
+  unit_head: { zh: '派出单位负责人', en: 'Head of sending unit' },
   village_committee: { zh: '村两委', en: 'Village committee' },
   first_secretary: { zh: '驻村第一书记', en: 'First secretary' },
   stationed_leader: { zh: '驻村领导', en: 'Stationed leader' },

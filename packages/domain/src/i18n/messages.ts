@@ -37,6 +37,8 @@ const zh: Catalogue = {
   HOUSEHOLD_NUMBER_TAKEN: '户编号 {number} 已被「{head}」户使用',
   TAG_UNKNOWN: '标签「{tag}」未定义，请先在标签设置中添加',
   NOT_A_CADRE: '「{name}」不是本镇的帮扶干部',
+  WORK_UNIT_NAME_TAKEN: '本镇已有派出单位「{name}」',
+  WORK_UNIT_OUTSIDE_TOWNSHIP: '派出单位「{name}」不属于该账号所在的镇',
   GROUP_NOT_IN_VILLAGE: '该村民小组不属于所选的村',
   IMPORT_NOT_READY: '导入文件尚未校验完成',
   IMPORT_FAILED: '该文件未能读取完成，不能提交；请重新上传',
@@ -291,6 +293,7 @@ const zh: Catalogue = {
 
   'entity.unit': '单位',
   'entity.user': '用户',
+  'entity.work_unit': '派出单位',
   'entity.session': '会话',
   'entity.household': '户',
   'entity.member': '家庭成员',
@@ -319,6 +322,7 @@ const zh: Catalogue = {
   'entity.import': '导入记录',
 
   'what.users': '用户',
+  'what.cadres': '帮扶干部',
   'what.households': '农户',
   'what.roles': '角色分配',
 
@@ -410,6 +414,8 @@ const en: Catalogue = {
   HOUSEHOLD_NUMBER_TAKEN: 'Household number {number} is already used by household "{head}"',
   TAG_UNKNOWN: 'Tag "{tag}" is not defined; add it in the tag settings first',
   NOT_A_CADRE: '"{name}" is not an assistance cadre of this township',
+  WORK_UNIT_NAME_TAKEN: 'This township already has a sending unit "{name}"',
+  WORK_UNIT_OUTSIDE_TOWNSHIP: 'Sending unit "{name}" does not belong to the township of this account',
   GROUP_NOT_IN_VILLAGE: 'The group does not belong to the chosen village',
   IMPORT_NOT_READY: 'The file has not been checked yet',
   IMPORT_FAILED: 'The file could not be read to the end and cannot be committed; upload it again',
@@ -665,6 +671,7 @@ const en: Catalogue = {
 
   'entity.unit': 'Unit',
   'entity.user': 'User',
+  'entity.work_unit': 'Sending unit',
   'entity.session': 'Session',
   'entity.household': 'Household',
   'entity.member': 'Household member',
@@ -693,6 +700,7 @@ const en: Catalogue = {
   'entity.import': 'Import',
 
   'what.users': 'users',
+  'what.cadres': 'assistance cadres',
   'what.households': 'households',
   'what.roles': 'role assignments',
 

@@ -40,6 +40,9 @@ export const userSchema = z.object({
   phone: z.string().nullable(),
   homeUnitId: z.uuid(),
   homeUnitName: z.string(),
+  /** 派出单位 of an assistance cadre */
+  workUnitId: z.uuid().nullable(),
+  workUnitName: z.string().nullable(),
   mustChangePassword: z.boolean(),
   disabled: z.boolean(),
   locked: z.boolean(),
@@ -54,6 +57,10 @@ export const createUserInput = z.object({
   displayName: text(1, 40),
   phone: optionalText(20),
   homeUnitId: z.uuid(),
+  workUnitId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
   /** the initial password the admin hands over; it must be changed at first login */
   password: z.string().min(1).max(256),
 });
@@ -63,6 +70,8 @@ export const updateUserInput = z.object({
   displayName: text(1, 40).optional(),
   phone: optionalText(20).optional(),
   homeUnitId: z.uuid().optional(),
+  /** null clears it */
+  workUnitId: z.uuid().nullable().optional(),
   disabled: z.boolean().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
