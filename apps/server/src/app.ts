@@ -40,6 +40,7 @@ import { userRoutes } from './modules/users/routes';
 import { reviewRoutes } from './modules/visits/review-routes';
 import { visitRoutes } from './modules/visits/routes';
 import { summaryRoutes } from './modules/visits/summary-routes';
+import { workUnitRoutes } from './modules/work-units/routes';
 import accessPlugin from './plugins/access';
 import { errorBody, registerErrorHandler } from './plugins/errors';
 import { validatorCompiler } from './plugins/validation';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(userRoutes);
+  await app.register(workUnitRoutes);
   await app.register(auditRoutes);
   await app.register(householdRoutes);
   await app.register(importRoutes);

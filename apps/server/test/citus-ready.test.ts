@@ -17,7 +17,7 @@ import { type Database, selectRows } from '../src/db/client';
 import { createTestDatabase } from './harness';
 
 /** Shared tables: small, read on every request for the policy, and holding county-level rows. */
-const REFERENCE_TABLES = ['units', 'users', 'role_assignments', 'sessions'] as const;
+const REFERENCE_TABLES = ['units', 'work_units', 'users', 'role_assignments', 'sessions'] as const;
 /** The colocation group's first table: every other township table is colocated with it. */
 const ANCHOR = 'households';
 

@@ -78,6 +78,7 @@ const zh: Catalogue = {
   INTERNAL: '服务器内部错误，请稍后再试（错误编号 {requestId}）',
 
   'issue.required': '必填',
+  'issue.township_required': '应选择一个镇（乡）',
   'issue.type': '格式不正确',
   'issue.too_short': '至少 {min} 个字',
   'issue.too_long': '最多 {max} 个字',
@@ -455,6 +456,7 @@ const en: Catalogue = {
   INTERNAL: 'Server error; please try again later (error id {requestId})',
 
   'issue.required': 'required',
+  'issue.township_required': 'must be a township',
   'issue.type': 'wrong format',
   'issue.too_short': 'at least {min} characters',
   'issue.too_long': 'at most {max} characters',

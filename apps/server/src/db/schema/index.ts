@@ -10,3 +10,4 @@ export * from './registry-settings';
 export * from './rules';
 export * from './units';
 export * from './users';
+export * from './work-units';

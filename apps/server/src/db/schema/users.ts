@@ -5,6 +5,7 @@
  */
 import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units';
+import { workUnits } from './work-units';
 
 export const users = pgTable(
   'users',
@@ -17,6 +18,8 @@ export const users = pgTable(
     homeUnitId: uuid('home_unit_id')
       .notNull()
       .references(() => units.id),
+    /** 派出单位 of an assistance cadre, in the township of the home unit */
+    workUnitId: uuid('work_unit_id').references(() => workUnits.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),
@@ -26,7 +29,7 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('users_home_unit_idx').on(t.homeUnitId)],
+  (t) => [index('users_home_unit_idx').on(t.homeUnitId), index('users_work_unit_idx').on(t.workUnitId)],
 );
 
 export const roleAssignments = pgTable(

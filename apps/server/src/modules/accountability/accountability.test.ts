@@ -97,7 +97,9 @@ describe('the accountability view', () => {
     for (const h of [x1, x2]) expect(byHousehold.get(h as string)).toMatchObject({ state: 'missing', daysLate: 4 });
     const l = byHousehold.get(m2 as string) as Lapse;
     expect(l.responsible).toEqual([expect.objectContaining({ link: 'cadre', userId: mixed })]);
-    expect(l.chain.map((e) => `${e.link}:${e.userId}`)).toEqual([
+    // the head of the unit that sent the cadre by name (no account), then the village and those above
+    expect(l.chain.map((e) => `${e.link}:${e.userId ?? e.name}`)).toEqual([
+      'unit_head:王建国',
       `village_committee:${id('t1.v01')}`,
       `first_secretary:${id('t1.fs01')}`,
       `stationed_leader:${id('t1.leader')}`,
@@ -126,6 +128,7 @@ describe('the accountability view', () => {
     expect(overdue).toMatchObject({ state: 'missing', daysLate: 1 });
     expect(overdue.responsible.map((e) => e.link)).toEqual(['village_committee', 'first_secretary']);
     expect(overdue.chain[0]).toMatchObject({ link: 'cadre', userId: id(data.cadres.mixed) });
+    expect(overdue.chain[1]).toMatchObject({ link: 'unit_head', userId: null, name: '王建国' });
     const order = (await lapses('&duty=order')).items;
     expect(order).toHaveLength(1);
     expect(order[0]).toMatchObject({ state: 'missing', daysLate: 1, subject: { label: '督办〔2020〕1号' } });
@@ -239,5 +242,6 @@ describe('the accountability view', () => {
     expect(late[9]).toBe('1');
     expect(late[10]).toContain('（帮扶干部）');
     expect(late[EXPORT_HEADERS.indexOf('驻村领导')]).not.toBe('');
+    expect(late[EXPORT_HEADERS.indexOf('派出单位负责人')]).toBe('王建国（县交通运输局）');
   });
 });

@@ -7,6 +7,7 @@ import {
   CHAIN_LINK_LABELS,
   type ChainEntry,
   type ChainLink,
+  isVacant,
   LAPSE_DUTY_LABELS,
   LAPSE_KIND_LABELS,
   LAPSE_STATE_LABELS,
@@ -17,6 +18,7 @@ import type { Lapse } from './lapses';
 
 const CHAIN_COLUMNS: ChainLink[] = [
   'cadre',
+  'unit_head',
   'village_committee',
   'first_secretary',
   'stationed_leader',
@@ -39,11 +41,12 @@ export const EXPORT_HEADERS = [
   '直接责任人',
   ...CHAIN_COLUMNS.map((l) => CHAIN_LINK_LABELS[l].zh),
 ];
-const WIDTHS = [6, 6, 16, 10, 22, 22, 12, 12, 12, 8, 24, 14, 14, 14, 12, 14, 14, 12];
+const WIDTHS = [6, 6, 16, 10, 22, 22, 12, 12, 12, 8, 24, 14, 20, 14, 14, 12, 14, 14, 12];
 
-/** A person as the table names them; a seat nobody holds says so. */
+/** A person as the table names them (a unit's head with the unit); a seat nobody holds says so. */
 function nameOf(e: ChainEntry): string {
-  return e.userId ? (e.name ?? '') : '（空缺）';
+  if (isVacant(e)) return '（空缺）';
+  return e.link === 'unit_head' && e.unitName ? `${e.name ?? ''}（${e.unitName}）` : (e.name ?? '');
 }
 
 function cell(entries: readonly ChainEntry[], link: ChainLink): string {

@@ -19,8 +19,10 @@ import {
   problems,
   sites,
   supervisionOrders,
+  users,
   villageSummaries,
   visits,
+  workUnits,
 } from '../../db/schema/index';
 
 /** An instant given as Beijing wall-clock time. */
@@ -74,6 +76,21 @@ export async function seedLapses(database: Database, county: CountyFixture): Pro
       .values({ townshipId: t1.id, householdId: h, cadreId: idOf(mixed), since: '2020-01-01', createdAt: new Date() });
   }
   paired.set(mixed, [...(paired.get(mixed) ?? []), ...extra]);
+  // The mixed cadre was sent by the transport bureau, whose head answers with them.
+  const bureau = randomUUID();
+  await db.insert(workUnits).values({
+    id: bureau,
+    townshipId: township,
+    name: '县交通运输局',
+    headName: '王建国',
+    headTitle: '局长',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  await db
+    .update(users)
+    .set({ workUnitId: bureau })
+    .where(eq(users.id, idOf(mixed)));
   const visit = async (username: string, householdId: string, at: Date) =>
     db.insert(visits).values({
       townshipId: township,

@@ -1,9 +1,10 @@
 /**
  * The org model around a township as the responsible chain reads it: every role assignment of
  * the township and its villages that names a link (village staff, town leaders, sector leaders,
- * the township office), with the person's name, the assignment's title and sector.
+ * the township office), with the person's name, the assignment's title and sector; and the
+ * 派出单位 of the cadres and named persons, with its head.
  */
-import { type OrgHolder, OrgIndex, type Role } from '@fupin/domain';
+import { type OrgHolder, OrgIndex, type Role, type SendingUnit } from '@fupin/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, selectRows } from '../../db/client';
 
@@ -33,16 +34,31 @@ export async function loadOrg(db: Db, townshipId: string, extraUserIds: readonly
           and u.disabled_at is null
         order by un.sort_order, un.name, u.display_name, u.id`,
   );
-  // Cadres and named persons need only their names (their roles may lie anywhere).
-  const names = extraUserIds.length
-    ? await selectRows<{ id: string; name: string }>(
+  // Cadres and named persons need only their names (their roles may lie anywhere) and the
+  // 派出单位 that sent them, whose head answers with them.
+  const people = extraUserIds.length
+    ? await selectRows<{
+        id: string;
+        name: string;
+        work_unit_id: string | null;
+        work_unit_name: string | null;
+        head_name: string | null;
+        head_title: string | null;
+      }>(
         db,
-        sql`select id, display_name as name from users where id in (${sql.join(
-          [...new Set(extraUserIds)].map((i) => sql`${i}::uuid`),
-          sql`, `,
-        )})`,
+        sql`select u.id, u.display_name as name, wu.id as work_unit_id, wu.name as work_unit_name,
+                   wu.head_name, wu.head_title
+            from users u left join work_units wu on wu.id = u.work_unit_id
+            where u.id in (${sql.join(
+              [...new Set(extraUserIds)].map((i) => sql`${i}::uuid`),
+              sql`, `,
+            )})`,
       )
     : [];
+  const sentFrom = new Map<string, SendingUnit>();
+  for (const p of people)
+    if (p.work_unit_id && p.work_unit_name)
+      sentFrom.set(p.id, { id: p.work_unit_id, name: p.work_unit_name, headName: p.head_name, headTitle: p.head_title });
   return new OrgIndex(
     holders.map(
       (h): OrgHolder => ({
@@ -55,6 +71,7 @@ export async function loadOrg(db: Db, townshipId: string, extraUserIds: readonly
         sector: h.sector,
       }),
     ),
-    new Map(names.map((n) => [n.id, n.name])),
+    new Map(people.map((n) => [n.id, n.name])),
+    sentFrom,
   );
 }

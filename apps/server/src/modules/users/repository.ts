@@ -3,7 +3,7 @@ import { DomainError, type Role, term } from '@fupin/domain';
 import type { User } from '@fupin/domain/schemas/users';
 import { and, asc, count, eq, exists, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { roleAssignments, sessions, units, users } from '../../db/schema/index';
+import { roleAssignments, sessions, units, users, workUnits } from '../../db/schema/index';
 import type { Scope } from '../auth/repository';
 import { unitScopeCondition } from '../org/repository';
 
@@ -50,9 +50,10 @@ export async function unitOfRoleAssignment(db: Db | Tx, id: string): Promise<str
 export async function loadUserViews(db: Db | Tx, ids: readonly string[], now: Date): Promise<User[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ user: users, homeUnitName: units.name })
+    .select({ user: users, homeUnitName: units.name, workUnitName: workUnits.name })
     .from(users)
     .innerJoin(units, eq(units.id, users.homeUnitId))
+    .leftJoin(workUnits, eq(workUnits.id, users.workUnitId))
     .where(inArray(users.id, [...ids]));
   const roles = await db
     .select({ a: roleAssignments, unitName: units.name, unitKind: units.kind })
@@ -73,6 +74,8 @@ export async function loadUserViews(db: Db | Tx, ids: readonly string[], now: Da
         phone: u.phone,
         homeUnitId: u.homeUnitId,
         homeUnitName: r.homeUnitName,
+        workUnitId: u.workUnitId,
+        workUnitName: r.workUnitName,
         mustChangePassword: u.mustChangePassword,
         disabled: u.disabledAt !== null,
         locked: u.lockedUntil !== null && u.lockedUntil > now,
@@ -186,6 +189,7 @@ export function auditViewOfUser(u: UserRow) {
     displayName: u.displayName,
     phone: u.phone,
     homeUnitId: u.homeUnitId,
+    workUnitId: u.workUnitId,
     mustChangePassword: u.mustChangePassword,
     disabledAt: u.disabledAt,
     lockedUntil: u.lockedUntil,

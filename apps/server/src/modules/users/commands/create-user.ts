@@ -6,6 +6,7 @@ import { users } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
 import { hashPassword } from '../../auth/passwords';
 import { tenantOfUnitId } from '../../org/repository';
+import { assertWorkUnitFits } from '../../work-units/repository';
 import { auditViewOfUser, findUserByUsername, loadUserViews } from '../repository';
 
 export async function createUser(ctx: CommandContext, input: CreateUserInput): Promise<User> {
@@ -20,6 +21,7 @@ export async function createUser(ctx: CommandContext, input: CreateUserInput): P
     throw new DomainError('USERNAME_TAKEN', { username }, [{ path: 'username', key: 'USERNAME_TAKEN', params: { username } }]);
   }
   assertStrongPassword(input.password, username, 'password');
+  await assertWorkUnitFits(tx, input.workUnitId, input.homeUnitId);
   const [row] = await tx
     .insert(users)
     .values({
@@ -28,6 +30,7 @@ export async function createUser(ctx: CommandContext, input: CreateUserInput): P
       displayName: input.displayName,
       phone: input.phone,
       homeUnitId: input.homeUnitId,
+      workUnitId: input.workUnitId,
       passwordHash: await hashPassword(input.password),
       mustChangePassword: true,
       createdAt: now,
