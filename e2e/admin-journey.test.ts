@@ -1,8 +1,8 @@
 /**
  * The township office's first steps in a real browser against the real server and its demo
  * township 清溪镇: log in, see the unit tree, manage users, switch language, log out; then the
- * same pages on a phone; then what a cadre may not see; then the forced password change of an
- * account the office creates. Screenshots of every step go to e2e/screenshots/.
+ * same pages on a phone; then a 派出单位 with its head, and a cadre account sent from it; then what a
+ * cadre may not see; then the forced password change of an account the office creates. Screenshots of every step go to e2e/screenshots/.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -233,6 +233,89 @@ describe.skipIf(!browserAvailable())('township office journey 镇扶贫办', () 
       await page.locator('.ant-drawer-mask').waitFor({ state: 'hidden' });
       expect(await horizontalOverflow(page)).toBe(0);
       await shot('14-mobile-users');
+    });
+  });
+
+  it('records a 派出单位 with its head, gives a cadre account to it, and fits a phone', async () => {
+    await withBrowser({}, async ({ page, baseUrl, shot }) => {
+      await page.goto(`${baseUrl}/login?next=%2Fadmin%2Funits`);
+      await onLoginPage(page);
+      await logIn(page, 'admin');
+      await page.getByTestId('unit-tree').getByText('清溪镇', { exact: true }).click();
+      const card = page.getByTestId('work-units');
+      // The demo township's cadres come from county bureaus already; this one is new.
+      await card.getByText('县交通运输局', { exact: true }).waitFor();
+
+      await card.getByRole('button', { name: '新增派出单位' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('名称').fill('县自然资源局');
+      await dialog.getByLabel('负责人').fill('王建国');
+      await dialog.getByLabel('职务').fill('局长');
+      await dialog.getByLabel('联系电话').fill('13800001111');
+      await viewShot(page, '08-work-unit-form');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await page.getByText('已新增派出单位“县自然资源局”').waitFor();
+      const row = card.getByRole('row').filter({ hasText: '县自然资源局' });
+      await row.getByText('王建国').waitFor();
+      expect(await row.getByTestId('work-unit-cadres').textContent()).toBe('0');
+      await shot('08b-work-units');
+
+      // The cadre's account gets the 派出单位; the choices are its township's.
+      await page.getByTestId('nav-menu').getByRole('menuitem', { name: '用户管理' }).click();
+      await page.getByPlaceholder('姓名 / 用户名 / 手机号').fill('cadre001');
+      await page.getByPlaceholder('姓名 / 用户名 / 手机号').press('Enter');
+      const users = page.getByTestId('users-table');
+      await users.getByRole('row').filter({ hasText: 'cadre001' }).getByRole('button', { name: '编辑' }).click();
+      const form = page.getByTestId('edit-user-form');
+      await form.getByLabel('派出单位').click();
+      await page.locator('.ant-select-item-option').getByText('县自然资源局', { exact: true }).click();
+      await viewShot(page, '08c-user-work-unit');
+      await form.getByRole('button', { name: '保存' }).click();
+      await page.getByText('已保存').first().waitFor();
+      await page.keyboard.press('Escape');
+      await users.getByRole('row').filter({ hasText: 'cadre001' }).getByText('县自然资源局').waitFor();
+
+      await page.getByTestId('nav-menu').getByRole('menuitem', { name: '单位管理' }).click();
+      await page.getByTestId('unit-tree').getByText('清溪镇', { exact: true }).click();
+      await expect.poll(() => row.getByTestId('work-unit-cadres').textContent()).toBe('1');
+      // A unit that still has its cadre is not deleted: the server says why.
+      await row.getByRole('button', { name: '删除 县自然资源局' }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+      await page.getByText('「县自然资源局」仍有帮扶干部，不能删除').waitFor();
+      await row.waitFor();
+    });
+
+    await withBrowser({ viewport: { width: 390, height: 844 } }, async ({ page, baseUrl }) => {
+      await page.goto(`${baseUrl}/login?next=%2Fadmin%2Funits`);
+      await onLoginPage(page);
+      await logIn(page, 'admin');
+      await page.getByTestId('unit-tree').getByText('清溪镇', { exact: true }).click();
+      const card = page.getByTestId('work-units');
+      await card.getByText('县自然资源局', { exact: true }).waitFor();
+      // Below the sticky header, so the picture shows the card's title; after the page's own
+      // smooth scroll to the chosen unit has ended.
+      await page.waitForTimeout(800);
+      await card.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
+      expect(await horizontalOverflow(page)).toBe(0);
+      const box = await card.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(390);
+      await viewShot(page, '15-mobile-work-units');
+      await card.getByRole('button', { name: '编辑 县自然资源局' }).click();
+      await page.getByRole('dialog').getByLabel('负责人').waitFor();
+      expect(await horizontalOverflow(page)).toBe(0);
+      await viewShot(page, '16-mobile-work-unit-form');
+      await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+
+      await page.goto(`${baseUrl}/admin/users`);
+      await page.getByTestId('user-create').click();
+      const form = page.getByTestId('create-user-form');
+      await form.getByLabel('所属单位').click();
+      await page.locator('.ant-select-tree').getByText('东溪村', { exact: true }).click();
+      await form.getByLabel('派出单位').click();
+      await page.locator('.ant-select-item-option').getByText('县自然资源局', { exact: true }).waitFor();
+      await page.keyboard.press('Escape');
+      expect(await horizontalOverflow(page)).toBe(0);
+      await viewShot(page, '17-mobile-user-work-unit');
     });
   });
 

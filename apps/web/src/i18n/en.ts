@@ -5,6 +5,7 @@ import { dashboardEn } from '../modules/dashboard/i18n/en';
 import { inspectionsEn } from '../modules/inspections/i18n/en';
 import { notificationsEn } from '../modules/notifications/i18n/en';
 import { ordersEn } from '../modules/orders/i18n/en';
+import { workUnitsEn } from '../modules/org/i18n/en';
 import { problemsEn } from '../modules/problems/i18n/en';
 import { registryEn } from '../modules/registry/i18n/en';
 import { rulesEn } from '../modules/rules/i18n/en';
@@ -162,6 +163,11 @@ export const en: Messages = {
     username: 'Username',
     phone: 'Mobile',
     homeUnit: 'Unit',
+    workUnit: 'Sending unit',
+    workUnitNone: 'None',
+    workUnitHelp:
+      'The unit that sent this assistance cadre; the choices are the sending units recorded for the township of the home unit (kept on the township’s page under Units).',
+    workUnitNoTownship: 'The home unit is in no township: no sending unit to choose',
     roles: 'Roles',
     status: 'Status',
     lastLogin: 'Last login',
@@ -352,5 +358,6 @@ export const en: Messages = {
   dashboard: dashboardEn,
   accountability: accountabilityEn,
   notifications: notificationsEn,
+  workUnits: workUnitsEn,
   competition: competitionEn,
 };

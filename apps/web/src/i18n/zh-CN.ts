@@ -8,6 +8,7 @@ import { dashboardZhCN } from '../modules/dashboard/i18n/zh-CN';
 import { inspectionsZhCN } from '../modules/inspections/i18n/zh-CN';
 import { notificationsZhCN } from '../modules/notifications/i18n/zh-CN';
 import { ordersZhCN } from '../modules/orders/i18n/zh-CN';
+import { workUnitsZhCN } from '../modules/org/i18n/zh-CN';
 import { problemsZhCN } from '../modules/problems/i18n/zh-CN';
 import { registryZhCN } from '../modules/registry/i18n/zh-CN';
 import { rulesZhCN } from '../modules/rules/i18n/zh-CN';
@@ -164,6 +165,10 @@ export const zhCN = {
     username: '用户名',
     phone: '手机号',
     homeUnit: '所属单位',
+    workUnit: '派出单位',
+    workUnitNone: '无',
+    workUnitHelp: '帮扶干部由哪个单位派出；选项是所属单位所在镇登记的派出单位（在单位管理的镇页面维护）。',
+    workUnitNoTownship: '所属单位不在任何镇之下，无派出单位可选',
     roles: '角色',
     status: '状态',
     lastLogin: '最近登录',
@@ -353,5 +358,6 @@ export const zhCN = {
   dashboard: dashboardZhCN,
   accountability: accountabilityZhCN,
   notifications: notificationsZhCN,
+  workUnits: workUnitsZhCN,
   competition: competitionZhCN,
 };

@@ -9,6 +9,7 @@ import { useDomainLabels } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
 import { useDeleteUnit } from './api';
 import { UnitFormModal, type UnitFormTarget } from './UnitFormModal';
+import { WorkUnitsCard } from './WorkUnitsCard';
 
 interface Props {
   unit: Unit;
@@ -18,7 +19,10 @@ interface Props {
   onSelect: (id: string | null) => void;
 }
 
-/** One unit's details, with edit, add-child and delete for those who manage it. */
+/**
+ * One unit's details, with edit, add-child and delete for those who manage it; a township's
+ * also with its 派出单位 (the units that send its assistance cadres).
+ */
 export function UnitDetail({ unit, parent, childCount, canManage, onSelect }: Props) {
   const { t } = useTranslation();
   const labels = useDomainLabels();
@@ -67,32 +71,35 @@ export function UnitDetail({ unit, parent, childCount, canManage, onSelect }: Pr
   ) : null;
 
   return (
-    <Card title={unit.name} data-testid="unit-detail">
-      <Descriptions
-        column={1}
-        bordered
-        size="small"
-        items={[
-          { key: 'kind', label: t('units.kind'), children: labels.kind(unit.kind) },
-          { key: 'name', label: t('units.name'), children: unit.name },
-          { key: 'code', label: t('units.code'), children: unit.code ?? t('common.none') },
-          { key: 'sort', label: t('units.sortOrder'), children: unit.sortOrder },
-          { key: 'parent', label: t('units.parent'), children: parent?.name ?? t('common.none') },
-          { key: 'children', label: t('units.children'), children: childCount },
-          { key: 'updated', label: t('units.updatedAt'), children: formatDateTime(unit.updatedAt) },
-        ]}
-      />
-      <div style={{ marginTop: 16 }}>{actions ?? <Alert type="info" showIcon title={t('units.readOnly')} />}</div>
-      {form ? (
-        <UnitFormModal
-          target={form}
-          onClose={() => setForm(null)}
-          onSaved={(saved) => {
-            setForm(null);
-            onSelect(saved.id);
-          }}
+    <Flex vertical gap={16}>
+      <Card title={unit.name} data-testid="unit-detail">
+        <Descriptions
+          column={1}
+          bordered
+          size="small"
+          items={[
+            { key: 'kind', label: t('units.kind'), children: labels.kind(unit.kind) },
+            { key: 'name', label: t('units.name'), children: unit.name },
+            { key: 'code', label: t('units.code'), children: unit.code ?? t('common.none') },
+            { key: 'sort', label: t('units.sortOrder'), children: unit.sortOrder },
+            { key: 'parent', label: t('units.parent'), children: parent?.name ?? t('common.none') },
+            { key: 'children', label: t('units.children'), children: childCount },
+            { key: 'updated', label: t('units.updatedAt'), children: formatDateTime(unit.updatedAt) },
+          ]}
         />
-      ) : null}
-    </Card>
+        <div style={{ marginTop: 16 }}>{actions ?? <Alert type="info" showIcon title={t('units.readOnly')} />}</div>
+        {form ? (
+          <UnitFormModal
+            target={form}
+            onClose={() => setForm(null)}
+            onSaved={(saved) => {
+              setForm(null);
+              onSelect(saved.id);
+            }}
+          />
+        ) : null}
+      </Card>
+      {unit.kind === 'township' ? <WorkUnitsCard township={unit} canManage={canManage} /> : null}
+    </Flex>
   );
 }

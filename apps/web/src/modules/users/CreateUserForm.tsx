@@ -8,12 +8,14 @@ import { useUnitPermission } from '../org/access';
 import { UnitTreeSelect } from '../org/UnitTreeSelect';
 import { useCreateUser } from './api';
 import { generatePassword } from './password';
+import { useTownshipOf, WorkUnitSelect } from './WorkUnitSelect';
 
 interface Values {
   username: string;
   displayName: string;
   phone: string;
   homeUnitId: string | undefined;
+  workUnitId: string | null | undefined;
   password: string;
 }
 
@@ -27,6 +29,8 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: User) => void 
   const report = useReportError();
   const may = useUnitPermission();
   const { message } = App.useApp();
+  const townshipOf = useTownshipOf();
+  const township = townshipOf(Form.useWatch('homeUnitId', form));
 
   const onFinish = (v: Values) =>
     create.mutate(
@@ -36,6 +40,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: User) => void 
         displayName: v.displayName.trim(),
         phone: v.phone.trim() || null,
         homeUnitId: v.homeUnitId ?? '',
+        workUnitId: v.workUnitId ?? null,
         password: v.password,
       },
       {
@@ -53,7 +58,18 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: User) => void 
       form={form}
       layout="vertical"
       onFinish={onFinish}
-      initialValues={{ username: '', displayName: '', phone: '', homeUnitId: undefined, password: generatePassword() }}
+      // Another township's 派出单位 would be refused: a new home unit starts the choice again.
+      onValuesChange={(changed: Partial<Values>) => {
+        if ('homeUnitId' in changed && townshipOf(changed.homeUnitId) !== township) form.setFieldValue('workUnitId', null);
+      }}
+      initialValues={{
+        username: '',
+        displayName: '',
+        phone: '',
+        homeUnitId: undefined,
+        workUnitId: null,
+        password: generatePassword(),
+      }}
       data-testid="create-user-form"
     >
       <Form.Item
@@ -76,6 +92,9 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: User) => void 
       </Form.Item>
       <Form.Item name="homeUnitId" label={t('users.homeUnit')} rules={[{ required: true, message: t('common.required') }]}>
         <UnitTreeSelect isDisabled={(u) => !may('user.manage', u)} placeholder={t('users.homeUnit')} />
+      </Form.Item>
+      <Form.Item name="workUnitId" label={t('users.workUnit')} extra={t('users.workUnitHelp')}>
+        <WorkUnitSelect townshipId={township} />
       </Form.Item>
       <Form.Item
         label={t('users.initialPassword')}

@@ -29,6 +29,7 @@ function ReadOnlyProfile({ user }: { user: User }) {
         { key: 'username', label: t('users.username'), children: user.username },
         { key: 'phone', label: t('users.phone'), children: user.phone ?? t('common.none') },
         { key: 'unit', label: t('users.homeUnit'), children: user.homeUnitName },
+        { key: 'workUnit', label: t('users.workUnit'), children: user.workUnitName ?? t('users.workUnitNone') },
         { key: 'roles', label: t('users.roles'), children: <RoleTags roles={user.roles} /> },
         { key: 'status', label: t('users.status'), children: <StatusTags user={user} /> },
         { key: 'last', label: t('users.lastLogin'), children: formatDateTime(user.lastLoginAt) },

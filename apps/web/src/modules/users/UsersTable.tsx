@@ -31,6 +31,7 @@ export function UsersTable({ items, total, page, pageSize, loading, onPage, onOp
           <Typography.Text strong>{u.displayName}</Typography.Text>
           <Typography.Text type="secondary">
             <span>{u.username}</span> · <span>{u.homeUnitName}</span>
+            {u.workUnitName ? <span> · {u.workUnitName}</span> : null}
             {u.phone ? <span> · {u.phone}</span> : null}
           </Typography.Text>
           <RoleTags roles={u.roles} />
@@ -54,6 +55,11 @@ export function UsersTable({ items, total, page, pageSize, loading, onPage, onOp
     { title: t('users.username'), dataIndex: 'username' },
     { title: t('users.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? t('common.none') },
     { title: t('users.homeUnit'), dataIndex: 'homeUnitName' },
+    {
+      title: t('users.workUnit'),
+      dataIndex: 'workUnitName',
+      render: (name: string | null) => name ?? t('common.none'),
+    },
     { title: t('users.roles'), key: 'roles', render: (_, u) => <RoleTags roles={u.roles} />, width: 280 },
     { title: t('users.status'), key: 'status', render: (_, u) => <StatusTags user={u} /> },
     {

@@ -37,6 +37,8 @@ function useStoreUser() {
   return (user: User) => {
     client.setQueryData(oneKey(user.id), user);
     void client.invalidateQueries({ queryKey: listKey });
+    // A sending unit counts its cadres.
+    void client.invalidateQueries({ queryKey: ['work-units'] });
   };
 }
 

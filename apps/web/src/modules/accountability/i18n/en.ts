@@ -10,6 +10,7 @@ export const accountabilityEn: Messages['accountability'] = {
   exported: 'Download started',
   back: 'Back to accountability',
   vacant: '(vacant)',
+  about: ' ({{about}})',
   days: '{{count}} days late',
   doneAt: 'done {{at}}',
   figures: {

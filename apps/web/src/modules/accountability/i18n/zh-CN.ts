@@ -11,6 +11,8 @@ export const accountabilityZhCN = {
   exported: '已开始下载',
   back: '返回责任倒查',
   vacant: '（空缺）',
+  /** a unit head's title and unit after their name */
+  about: '（{{about}}）',
   days: '逾期 {{count}} 天',
   doneAt: '{{at}} 完成',
   figures: {
