@@ -104,19 +104,15 @@ async function* parseThroughDirectory(this: ReaderInternals, input?: unknown, op
     yield* streamingParse.call(this, input, options);
     return;
   }
-  let files: ZipEntry[];
-  try {
-    ({ files } = await unzipper.Open.file(source));
-  } catch (error) {
-    throw new Error(`not a zip archive: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const { files } = await unzipper.Open.file(source);
   const parts = new Map(files.filter((f) => f.type === 'File').map((f) => [f.path.replace(/^\//, ''), f]));
   const part = (name: string) => parts.get(name)?.stream();
-  const workbook = part('xl/workbook.xml');
-  if (!workbook) throw new Error('not an xlsx: the zip has no xl/workbook.xml');
   const rels = part('xl/_rels/workbook.xml.rels');
   if (rels) await this._parseRels(rels);
-  await this._parseWorkbook(workbook);
+  const workbook = part('xl/workbook.xml');
+  // A zip without a workbook lists no sheets (the import then names the sheets it misses).
+  if (workbook) await this._parseWorkbook(workbook);
+  else this.model = { sheets: [] };
   const sharedStrings = part('xl/sharedStrings.xml');
   if (sharedStrings) yield* this._parseSharedStrings(sharedStrings);
   const styles = part('xl/styles.xml');

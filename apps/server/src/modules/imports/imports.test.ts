@@ -268,7 +268,7 @@ describe('registry import', () => {
     await t.app.jobs.idle();
     const state = (await as(t.app, cookie).get(`/api/registry/imports/${truncated.json().id}`)).json();
     expect(state.status).toBe('failed');
-    expect(state.failure).toBe('不是有效的 Excel 文件（.xlsx），请用模板填写并另存为 .xlsx 后上传');
+    expect(state.failure).toBe('文件内容无法读取，请检查后重新上传');
     const commit = await as(t.app, cookie).post(`/api/registry/imports/${state.id}/commit`);
     expect([commit.statusCode, commit.json().error.message]).toEqual([409, '该文件未能读取完成，不能提交；请重新上传']);
   });
