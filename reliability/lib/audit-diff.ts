@@ -19,6 +19,7 @@ interface TableSpec {
 const ROW = "coalesce(township_id::text, '')";
 export const TABLES: Record<string, TableSpec> = {
   units: { key: 'id', covers: [['unit', 'id']] },
+  work_units: { key: 'id', covers: [['work_unit', 'id']] },
   // A login or a refused one changes the account's counters; it is audited as the account's session.
   users: {
     key: 'id',

@@ -13,6 +13,7 @@ import {
   roleAssignments,
   ruleSets,
   units,
+  workUnits,
 } from '../../apps/server/src/db/schema/index';
 import type { Area, World } from './world';
 
@@ -35,6 +36,15 @@ export async function freshGroup(w: World, a: Area): Promise<string> {
     updatedAt: NOW,
   });
   w.chains.set(id, { id, kind: 'group', countyId: a.countyId, townshipId: a.townshipId, villageId: a.villageId });
+  return id;
+}
+
+/** A 派出单位 of the area's township that sends nobody (so it may be deleted). */
+export async function freshWorkUnit(w: World, a: Area): Promise<string> {
+  const id = randomUUID();
+  await w.t.database.db
+    .insert(workUnits)
+    .values({ id, townshipId: a.townshipId, name: `临时单位${++serial}`, createdAt: NOW, updatedAt: NOW });
   return id;
 }
 

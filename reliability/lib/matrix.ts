@@ -16,6 +16,7 @@ import {
   freshPairing,
   freshPhoto,
   freshProblem,
+  freshWorkUnit,
 } from './fresh';
 import { errorOf } from './send';
 import { type Area, type AreaName, OUTSIDE, type World } from './world';
@@ -28,6 +29,7 @@ const problem: Fresh = async (w, a) => ({ problem: await freshProblem(w, a) });
 /** Routes that delete, move or use up their entity: each call gets its own. */
 export const FRESH: Record<string, Fresh> = {
   'DELETE /api/units/:id': async (w, a) => ({ villageId: await freshGroup(w, a) }),
+  'DELETE /api/work-units/:id': async (w, a) => ({ workUnit: await freshWorkUnit(w, a) }),
   'DELETE /api/households/:id': async (w, a) => ({ household: await freshHousehold(w, a) }),
   'DELETE /api/households/:id/pairings/:cadreId': async (w, a) => freshPairing(w, a),
   'DELETE /api/users/:id/roles/:assignmentId': async (w, a) => ({ assignment: await freshAssignment(w, a) }),

@@ -40,6 +40,7 @@ const QUERIES: Record<string, (a: Area) => string> = {
   '/api/registry/imports': (a) => `?unitId=${a.villageId}`,
   '/api/registry/tags': (a) => `?townshipId=${a.townshipId}`,
   '/api/registry/cadres': (a) => `?townshipId=${a.townshipId}`,
+  '/api/work-units': (a) => `?townshipId=${a.townshipId}`,
   '/api/rules/sets': (a) => `?townshipId=${a.townshipId}`,
   '/api/rules/active': (a) => `?unitId=${a.villageId}`,
   '/api/rules/default': () => '?year=2020',
@@ -91,6 +92,7 @@ function paramValue(url: string, name: string, a: Area, over: Partial<Area>): st
     ['/api/households/', v.household],
     ['/api/units/', v.villageId],
     ['/api/users/', v.user],
+    ['/api/work-units/', v.workUnit],
     ['/api/me/sessions/', v.session],
     ['/api/me/notifications/', v.notification],
   ];

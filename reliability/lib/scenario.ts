@@ -116,6 +116,27 @@ export const ACCOUNT_STEPS: Step[] = [
     expect: { unit: 1 },
   },
   { key: 'DELETE /api/units/:id', as: 't1.admin', req: (_w, _a, s) => ({ over: { villageId: s.unit } }), expect: { unit: 1 } },
+  {
+    key: 'POST /api/work-units',
+    as: 't1.admin',
+    req: table('POST /api/work-units'),
+    keep: (_b, s, req) => {
+      s.workUnit = (req.body as { id: string }).id;
+    },
+    expect: { work_unit: 1 },
+  },
+  {
+    key: 'PATCH /api/work-units/:id',
+    as: 't1.admin',
+    req: async (w, a, s) => ({ ...(await table('PATCH /api/work-units/:id')(w, a)), over: { workUnit: s.workUnit } }),
+    expect: { work_unit: 1 },
+  },
+  {
+    key: 'DELETE /api/work-units/:id',
+    as: 't1.admin',
+    req: (_w, _a, s) => ({ over: { workUnit: s.workUnit } }),
+    expect: { work_unit: 1 },
+  },
   { key: 'POST /api/users', as: 't1.admin', req: table('POST /api/users'), expect: { user: 1 } },
   { key: 'PATCH /api/users/:id', as: 't1.admin', req: table('PATCH /api/users/:id'), expect: { user: 1 } },
   {

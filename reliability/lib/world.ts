@@ -47,6 +47,8 @@ export interface Area {
   user: string;
   username: string;
   assignment: string;
+  /** the 派出单位 of the area's cadre */
+  workUnit: string;
   /** a session id (SHA-256 hex) for /api/me/sessions/:id; none by default */
   session: string;
   /** a score sheet of the round for the village, and a photo id (none by default) */

@@ -46,6 +46,9 @@ function bodyFor(route: string, ids: Ids): unknown {
       password: 'abcd1234x',
     },
     'PATCH /api/users/:id': { displayName: '被改名' },
+    'POST /api/work-units': { id: randomUUID(), townshipId: ids.township, name: '入侵单位' },
+    'PATCH /api/work-units/:id': { headName: '被改名' },
+    'DELETE /api/work-units/:id': undefined,
     'POST /api/users/:id/reset-password': { password: 'abcd1234x' },
     'POST /api/users/:id/unlock': {},
     'POST /api/users/:id/revoke-sessions': {},
@@ -173,6 +176,7 @@ interface Ids {
   village: string;
   user: string;
   assignment: string;
+  workUnit: string;
   session: string;
   round: string;
   objection: string;
@@ -187,6 +191,7 @@ const QUERIES: Record<string, (ids: Ids) => string> = {
   '/api/registry/imports': (ids) => `?unitId=${ids.township}`,
   '/api/registry/tags': (ids) => `?townshipId=${ids.township}`,
   '/api/registry/cadres': (ids) => `?townshipId=${ids.township}`,
+  '/api/work-units': (ids) => `?townshipId=${ids.township}`,
   '/api/rules/sets': (ids) => `?townshipId=${ids.township}`,
   '/api/rules/active': (ids) => `?unitId=${ids.village}`,
   '/api/rules/default': () => '?year=2020',
@@ -244,6 +249,7 @@ function fill(url: string, ids: Ids): string {
     .replace(/^\/api\/households\/:id/, `/api/households/${ids.household}`)
     .replace(/^\/api\/units\/:id/, `/api/units/${ids.village}`)
     .replace(/^\/api\/users\/:id/, `/api/users/${ids.user}`)
+    .replace(/^\/api\/work-units\/:id/, `/api/work-units/${ids.workUnit}`)
     .replace(/^\/api\/me\/sessions\/:id/, `/api/me/sessions/${ids.session}`)
     .replace(/^\/api\/me\/notifications\/:id/, `/api/me/notifications/${ids.notification}`)}${QUERIES[url]?.(ids) ?? ''}`;
 }
@@ -495,6 +501,7 @@ describe('scope: another township’s and another cadre’s data', () => {
       village: county.village(1, 0),
       user: admin2?.id as string,
       assignment: admin2?.roles[0]?.id as string,
+      workUnit: t2?.workUnits[0]?.[0] as string,
       session: session?.id as string,
       // Anything of township 2 that must never appear in an answer to township 1's people.
       secrets: [
@@ -503,6 +510,8 @@ describe('scope: another township’s and another cadre’s data', () => {
         county.village(1, 1),
         ...(t2?.users.map((u) => u.id) ?? []),
         ...(t2?.users.map((u) => u.username) ?? []),
+        // its 派出单位' ids and heads' phones (their names are generated and may repeat township 1's)
+        ...(t2?.workUnits.flatMap((row) => [row[0] as string, row[5] as string]) ?? []),
         ...(t2?.households.map((row) => row[1] as string) ?? []),
         ...(t2?.members.map((row) => row[5] as string) ?? []),
         problem,

@@ -8,6 +8,7 @@ import { addDays, ageOn, buildIdNumber, type Role, type Sector, shanghaiDate } f
 import { pinyinKey } from '../lib/pinyin';
 import { FEMALE_CHARS, GROUP_NUMERALS, HAZARD_POINTS, INDUSTRIES, MALE_CHARS, SURNAMES, VILLAGE_NAMES } from './names';
 import { Random } from './random';
+import { assignSendingUnits } from './sending-units';
 
 export const UNIT_COLUMNS = [
   'id',
@@ -90,6 +91,8 @@ export interface SyntheticUser {
   username: string;
   displayName: string;
   homeUnitId: string;
+  /** 派出单位 of a cadre (sending-units.ts) */
+  workUnitId?: string;
   roles: { id: string; role: Role; unitId: string; sector: Sector | null; title: string | null }[];
 }
 
@@ -125,6 +128,8 @@ export interface SyntheticTownship {
   members: unknown[][];
   pairings: unknown[][];
   users: SyntheticUser[];
+  /** rows of WORK_UNIT_COLUMNS */
+  workUnits: unknown[][];
   counts: { villages: number; groups: number; households: number; members: number; registered: number; cadres: number };
 }
 
@@ -437,12 +442,21 @@ export function generateTownship(plan: TownshipPlan): SyntheticTownship {
       for (const hid of list.slice(i, i + 5)) pairings.push([plan.townshipId, hid, cadre.id, since, now]);
     }
   }
+  const workUnits = assignSendingUnits(
+    r,
+    plan.townshipId,
+    villages.map((v) => v.id),
+    users,
+    anyName,
+    now,
+  );
   return {
     units,
     households,
     members,
     pairings,
     users,
+    workUnits,
     counts: {
       villages: villages.length,
       groups: villages.reduce((s, v) => s + v.groups.length, 0),

@@ -49,7 +49,8 @@ export const DEMO_LOGINS: DemoLogin[] = [
 export async function seedDemoIfEmpty(
   database: Database,
   clock: Clock,
-  options: { households: number },
+  /** sendingUnits false: no 派出单位, for a schema older than migration 0014 */
+  options: { households: number; sendingUnits?: boolean },
 ): Promise<DemoSummary | null> {
   const now = clock.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -79,6 +80,10 @@ export async function seedDemoIfEmpty(
       now,
       centre: { lat: 26.2, lng: 115.4 },
     });
+    if (options.sendingUnits === false) {
+      township.workUnits = [];
+      for (const u of township.users) delete u.workUnitId;
+    }
     await insertTownship(tx, township, passwordHash, now);
     await insertUsers(
       tx,

@@ -50,6 +50,21 @@ describe('demo township', () => {
     expect(new Set(rows.map((r) => r.id_number)).size).toBe(rows.length);
   });
 
+  it('gives every cadre the 派出单位 that sponsors their village, with its head', async () => {
+    const rows = await selectRows<{ cadres: number; sent: number; units: number; headless: number; mixed: number }>(
+      t.database.db,
+      sql`select
+            (select count(distinct user_id)::int from role_assignments where role = 'cadre') as cadres,
+            (select count(*)::int from users u where u.work_unit_id is not null
+               and exists (select 1 from role_assignments ra where ra.user_id = u.id and ra.role = 'cadre')) as sent,
+            (select count(*)::int from work_units) as units,
+            (select count(*)::int from work_units where head_name is null or head_title is null) as headless,
+            (select count(*)::int from (select ra.unit_id from role_assignments ra join users u on u.id = ra.user_id
+               where ra.role = 'cadre' group by ra.unit_id having count(distinct u.work_unit_id) > 1) v) as mixed`,
+    );
+    expect(rows[0]).toMatchObject({ sent: rows[0]?.cadres, units: 7, headless: 0, mixed: 0 });
+  });
+
   it('has an account for every role, and every printed login works', async () => {
     const roles = (await selectRows<{ role: string }>(t.database.db, sql`select distinct role from role_assignments`)).map(
       (r) => r.role,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../roles';
-import { type ChainEntry, type ChainFacts, isVacant, type OrgHolder, OrgIndex, responsibleChain } from './chain';
+import {
+  type ChainEntry,
+  type ChainFacts,
+  isVacant,
+  type OrgHolder,
+  OrgIndex,
+  responsibleChain,
+  type SendingUnit,
+} from './chain';
 import type { ChainLink, LapseDuty } from './vocabulary';
 
 const T = 'T';
@@ -41,7 +49,7 @@ const ORG = new OrgIndex(
   ],
   new Map([['outsider', '外单位干部']]),
   // cadre1 and cadre3 come from the transport bureau; cadre4's unit has no head on record; cadre2's unit is not recorded.
-  new Map([
+  new Map<string, SendingUnit>([
     ['cadre1', TRANSPORT],
     ['cadre3', TRANSPORT],
     ['cadre4', { id: 'W2', name: '县水利局', headName: null, headTitle: null }],

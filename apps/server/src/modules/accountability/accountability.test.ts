@@ -242,6 +242,6 @@ describe('the accountability view', () => {
     expect(late[9]).toBe('1');
     expect(late[10]).toContain('（帮扶干部）');
     expect(late[EXPORT_HEADERS.indexOf('驻村领导')]).not.toBe('');
-    expect(late[EXPORT_HEADERS.indexOf('派出单位负责人')]).toBe('王建国（县交通运输局）');
+    expect(late[EXPORT_HEADERS.indexOf('派出单位负责人')]).toBe('王建国（县文化广电旅游局）');
   });
 });

@@ -81,7 +81,7 @@ export async function seedLapses(database: Database, county: CountyFixture): Pro
   await db.insert(workUnits).values({
     id: bureau,
     townshipId: township,
-    name: '县交通运输局',
+    name: '县文化广电旅游局',
     headName: '王建国',
     headTitle: '局长',
     createdAt: new Date(),

@@ -26,7 +26,7 @@ describe('sending units (派出单位)', () => {
     const body = {
       id: bureau,
       townshipId: township,
-      name: '县交通运输局',
+      name: '县文化广电旅游局',
       headName: '王建国',
       headTitle: '局长',
       headPhone: '13900000001',
@@ -35,49 +35,53 @@ describe('sending units (派出单位)', () => {
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ ...body, sortOrder: 0, cadreCount: 0 });
     expect((await admin.post('/api/work-units', body)).json()).toEqual(first.json());
-    const other = await admin.post('/api/work-units', { ...body, name: '县水利局' });
+    const other = await admin.post('/api/work-units', { ...body, name: '县林业局' });
     expect([other.statusCode, other.json().error.code]).toEqual([409, 'IDEMPOTENCY_CONFLICT']);
-    await admin.post('/api/work-units', { id: randomUUID(), townshipId: township, name: '县水利局', sortOrder: 2 });
+    await admin.post('/api/work-units', { id: randomUUID(), townshipId: township, name: '县林业局', sortOrder: 2 });
+    // beside the units the fixture's township already has, in their order
     const list = (await admin.get(`/api/work-units?townshipId=${township}`)).json();
-    expect(list.items.map((w: { name: string; headName: string | null }) => [w.name, w.headName])).toEqual([
-      ['县交通运输局', '王建国'],
-      ['县水利局', null],
+    const mine = list.items.filter((w: { name: string }) => ['县文化广电旅游局', '县林业局'].includes(w.name));
+    expect(mine.map((w: { name: string; headName: string | null }) => [w.name, w.headName])).toEqual([
+      ['县文化广电旅游局', '王建国'],
+      ['县林业局', null],
     ]);
   });
 
   it('refuses a name the township already uses and a place that is not a township, naming the field', async () => {
-    const taken = await admin.post('/api/work-units', { id: randomUUID(), townshipId: township, name: '县交通运输局' });
+    const taken = await admin.post('/api/work-units', { id: randomUUID(), townshipId: township, name: '县文化广电旅游局' });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().error.message).toBe('本镇已有派出单位「县交通运输局」');
+    expect(taken.json().error.message).toBe('本镇已有派出单位「县文化广电旅游局」');
     expect(taken.json().error.fields).toEqual([expect.objectContaining({ path: 'name' })]);
     const village = await admin.post('/api/work-units', { id: randomUUID(), townshipId: county.village(0, 0), name: '村里' });
     expect(village.statusCode).toBe(400);
-    expect(village.json().error.fields).toEqual([expect.objectContaining({ path: 'townshipId', message: '「乡镇」：应选择一个镇（乡）' })]);
-    const renamed = await admin.patch(`/api/work-units/${bureau}`, { name: '县水利局' });
+    expect(village.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'townshipId', message: '「乡镇」：应选择一个镇（乡）' }),
+    ]);
+    const renamed = await admin.patch(`/api/work-units/${bureau}`, { name: '县林业局' });
     expect(renamed.statusCode).toBe(409);
   });
 
   it('gives a cadre account its unit, which then cannot be deleted from under them', async () => {
     const given = await admin.patch(`/api/users/${cadre()}`, { workUnitId: bureau });
     expect(given.statusCode, given.body).toBe(200);
-    expect(given.json()).toMatchObject({ workUnitId: bureau, workUnitName: '县交通运输局' });
+    expect(given.json()).toMatchObject({ workUnitId: bureau, workUnitName: '县文化广电旅游局' });
     const list = (await admin.get(`/api/work-units?townshipId=${township}`)).json();
-    expect(list.items[0]).toMatchObject({ name: '县交通运输局', cadreCount: 1 });
+    expect(list.items.find((w: { id: string }) => w.id === bureau)).toMatchObject({ name: '县文化广电旅游局', cadreCount: 1 });
     const refused = await admin.delete(`/api/work-units/${bureau}`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.message).toBe('「县交通运输局」仍有帮扶干部，不能删除');
+    expect(refused.json().error.message).toBe('「县文化广电旅游局」仍有帮扶干部，不能删除');
   });
 
   it('refuses another township’s unit for an account, and a move to another township that keeps it', async () => {
     const t2 = county.townships[1]?.id as string;
     const t2admin = as(t.app, await loginAs(t.app, 't2.admin'));
     const theirs = randomUUID();
-    expect((await t2admin.post('/api/work-units', { id: theirs, townshipId: t2, name: '县农业农村局' })).statusCode).toBe(200);
+    expect((await t2admin.post('/api/work-units', { id: theirs, townshipId: t2, name: '县商务局' })).statusCode).toBe(200);
     // the county admin reaches both townships; the unit must still match the account's township
     const countyAdmin = as(t.app, await loginAs(t.app, 'countyadmin'));
     const wrong = await countyAdmin.patch(`/api/users/${cadre()}`, { workUnitId: theirs });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.message).toContain('派出单位「县农业农村局」不属于该账号所在的镇');
+    expect(wrong.json().error.message).toContain('派出单位「县商务局」不属于该账号所在的镇');
     const moved = await countyAdmin.patch(`/api/users/${cadre()}`, { homeUnitId: t2 });
     expect(moved.statusCode).toBe(400);
     const created = await admin.post('/api/users', {

@@ -16,6 +16,8 @@ function me(roles: [string, string, string][]): Me {
       phone: null,
       homeUnitId: TOWN,
       homeUnitName: '清溪镇',
+      workUnitId: null,
+      workUnitName: null,
       mustChangePassword: false,
       disabled: false,
       locked: false,
