@@ -246,18 +246,22 @@ describe.skipIf(!browserAvailable())('township office journey 镇扶贫办', () 
       // The demo township's cadres come from county bureaus already; this one is new.
       await card.getByText('县交通运输局', { exact: true }).waitFor();
 
-      await card.getByRole('button', { name: '新增派出单位' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('名称').fill('县自然资源局');
-      await dialog.getByLabel('负责人').fill('王建国');
-      await dialog.getByLabel('职务').fill('局长');
-      await dialog.getByLabel('联系电话').fill('13800001111');
-      await viewShot(page, '08-work-unit-form');
-      await dialog.getByRole('button', { name: '保存' }).click();
-      await page.getByText('已新增派出单位“县自然资源局”').waitFor();
       const row = card.getByRole('row').filter({ hasText: '县自然资源局' });
+      // The e2e project retries a failed test once: a unit the first try added is not added again.
+      if ((await row.count()) === 0) {
+        await card.getByRole('button', { name: '新增派出单位' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('名称').fill('县自然资源局');
+        await dialog.getByLabel('负责人').fill('王建国');
+        await dialog.getByLabel('职务').fill('局长');
+        await dialog.getByLabel('联系电话').fill('13800001111');
+        await viewShot(page, '08-work-unit-form');
+        await dialog.getByRole('button', { name: '保存' }).click();
+        await page.getByText('已新增派出单位“县自然资源局”').waitFor();
+        await row.getByText('王建国').waitFor();
+        expect(await row.getByTestId('work-unit-cadres').textContent()).toBe('0');
+      }
       await row.getByText('王建国').waitFor();
-      expect(await row.getByTestId('work-unit-cadres').textContent()).toBe('0');
       await shot('08b-work-units');
 
       // The cadre's account gets the 派出单位; the choices are its township's.
