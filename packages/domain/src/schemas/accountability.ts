@@ -32,6 +32,8 @@ export const lapseFilter = accountabilityQuery.extend({
   villageId: z.union([z.uuid(), z.literal('none')]).optional(),
   /** lapses this person answers for directly (the people figures count these) */
   userId: z.uuid().optional(),
+  /** lapses whose chain names this 派出单位's head (by the unit's name), or `none`: a cadre's unit not recorded */
+  sendingUnit: z.string().trim().min(1).max(60).optional(),
 });
 export const lapseListQuery = lapseFilter.extend(pageQuery.shape);
 
@@ -108,6 +110,17 @@ export const accountabilitySchema = z.object({
       unitName: z.string(),
       kind: z.enum(['township', 'village']),
       chain: z.array(chainEntrySchema),
+    }),
+  ),
+  /**
+   * lapses by the 派出单位 whose head their chain names (each lapse once a unit), worst first; a
+   * unit head answers with the cadres the unit sent. `name` null: cadres whose unit is not recorded.
+   */
+  sendingUnits: z.array(
+    figures.extend({
+      name: z.string().nullable(),
+      headName: z.string().nullable(),
+      headTitle: z.string().nullable(),
     }),
   ),
 });

@@ -189,6 +189,23 @@ describe('the accountability view', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('accounts by 派出单位: the unit whose head answers with the cadres it sent, each figure opening its lapses', async () => {
+    const a = (await (await user('t1.discipline')).get(`/api/accountability?unitId=${data.township}`)).json();
+    const bureau = a.sendingUnits.find((s: { name: string | null }) => s.name === '县文化广电旅游局');
+    // the mixed cadre's three paired households and the overdue problem of one of them
+    expect(bureau).toMatchObject({ headName: '王建国', headTitle: '局长', lapses: 4, missing: 3, late: 1 });
+    expect(bureau.byKind).toEqual({ visit: 3, inspect: 0, rectify: 1, advance: 0 });
+    const list = (await lapses(`&sendingUnit=${encodeURIComponent('县文化广电旅游局')}`)).items;
+    expect(list.map((l) => l.duty).sort()).toEqual(['paired_visit', 'paired_visit', 'paired_visit', 'problem']);
+    // worst first, and every row's number opens exactly its lapses
+    const counts = a.sendingUnits.map((s: { lapses: number }) => s.lapses);
+    expect(counts).toEqual([...counts].sort((x: number, y: number) => y - x));
+    for (const s of a.sendingUnits) {
+      const total = (await lapses(`&sendingUnit=${encodeURIComponent(s.name ?? 'none')}`)).total;
+      expect(total, s.name ?? 'none').toBe(s.lapses);
+    }
+  });
+
   it('shows a village only its own lapses, and a township never another’s', async () => {
     const leader = await user('t1.leader');
     const own = await leader.get(`/api/accountability/lapses?unitId=${data.villages[0]}&limit=500`);

@@ -13,9 +13,13 @@
  *                 lapses… = what the person answers for directly; asChain = others' lapses they stand above;
  *                 worst first,
  *         units:  [{ unitId, unitName, kind village|township, lapses, missing, late, maxDaysLate, byKind,
- *                    chain: [{ link, userId|null (vacant seat), name, title, unitName }] }] }
- *   GET /api/accountability/lapses?unitId&campaignId?&kind?&duty?&state?(missing|late)&villageId?(uuid|none)&userId?&limit=50&offset=0
- *       the lapses behind a figure (a person's row → userId; a unit's → villageId; a kind column → kind),
+ *                    chain: [{ link, userId|null (vacant seat), name, title, unitName }] }],
+ *         sendingUnits: [{ name|null (unit not recorded), headName, headTitle, lapses, missing, late,
+ *                    maxDaysLate, byKind }] — lapses whose chain names the 派出单位's head, worst first }
+ *   GET /api/accountability/lapses?unitId&campaignId?&kind?&duty?&state?(missing|late)&villageId?(uuid|none)&userId?
+ *       &sendingUnit?(name|none)&limit=50&offset=0
+ *       the lapses behind a figure (a person's row → userId; a unit's → villageId; a 派出单位's → sendingUnit;
+ *       a kind column → kind),
  *       most days late first → { items: [lapseSchema], total }
  *       lapse = { key, kind, duty, state, deadline, daysLate, doneAt, villageId, villageName,
  *                 subject: { type household|problem|site|sector|order|summary, id, label, detail },

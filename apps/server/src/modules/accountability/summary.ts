@@ -1,7 +1,8 @@
 /**
  * The accountability view's figures: lapses by person (those answerable directly, and how many
- * of others' lapses they stand above in the chain) and by unit (each village with its chain,
- * and the township for what belongs to no village), and the filter the list and export share.
+ * of others' lapses they stand above in the chain), by unit (each village with its chain, and
+ * the township for what belongs to no village) and by 派出单位 (whose head answers with the cadres
+ * it sent), and the filter the list and export share.
  */
 import type { Accountability, ChainEntry, ChainLink, LapseKind, OrgIndex } from '@fupin/domain';
 import type { Place } from '../dashboard/context';
@@ -14,6 +15,22 @@ export interface LapseFilterInput {
   /** a village's id, or `none` for the lapses that belong to no village (the township's own) */
   villageId?: string | undefined;
   userId?: string | undefined;
+  sendingUnit?: string | undefined;
+}
+
+/** The 派出单位 a unit-head entry stands for: its name, or `none` when the cadre's unit is not recorded. */
+export function sendingUnitKey(e: ChainEntry): string {
+  return e.unitName ?? 'none';
+}
+
+/** The 派出单位 whose heads a lapse names, each once. */
+function sendingUnitsOf(l: Lapse): ChainEntry[] {
+  const seen = new Set<string>();
+  return [...l.responsible, ...l.chain].filter((e) => {
+    if (e.link !== 'unit_head' || seen.has(sendingUnitKey(e))) return false;
+    seen.add(sendingUnitKey(e));
+    return true;
+  });
 }
 
 /** Whether a lapse passes the list's filters (userId: the person answers for it directly). */
@@ -23,7 +40,8 @@ export function matches(l: Lapse, f: LapseFilterInput): boolean {
     (!f.duty || l.duty === f.duty) &&
     (!f.state || l.state === f.state) &&
     (!f.villageId || l.villageId === (f.villageId === 'none' ? null : f.villageId)) &&
-    (!f.userId || l.responsible.some((e) => e.userId === f.userId))
+    (!f.userId || l.responsible.some((e) => e.userId === f.userId)) &&
+    (!f.sendingUnit || sendingUnitsOf(l).some((e) => sendingUnitKey(e) === f.sendingUnit))
   );
 }
 
@@ -63,6 +81,7 @@ export function summarize(
     return p;
   };
   const units = new Map<string, Figures>();
+  const sending = new Map<string, Accountability['sendingUnits'][number]>();
   const unitOf = (id: string) => {
     let u = units.get(id);
     if (!u) {
@@ -86,6 +105,15 @@ export function summarize(
       person(e).asChain++;
     }
     count(unitOf(l.villageId ?? place.township.id), l);
+    for (const e of sendingUnitsOf(l)) {
+      const key = sendingUnitKey(e);
+      let s = sending.get(key);
+      if (!s) {
+        s = { ...zero(), name: e.unitName, headName: e.name, headTitle: e.title };
+        sending.set(key, s);
+      }
+      count(s, l);
+    }
   }
   const at = (villageId: string | null) => ({ townshipId: place.township.id, villageId });
   const unitRows: Accountability['units'] = villages.map((v) => ({
@@ -119,5 +147,8 @@ export function summarize(
         (a, b) => b.lapses - a.lapses || b.maxDaysLate - a.maxDaysLate || b.asChain - a.asChain || a.name.localeCompare(b.name),
       ),
     units: unitRows,
+    sendingUnits: [...sending.values()].sort(
+      (a, b) => b.lapses - a.lapses || b.maxDaysLate - a.maxDaysLate || (a.name ?? '').localeCompare(b.name ?? ''),
+    ),
   };
 }
