@@ -4,7 +4,7 @@ import type { PasswordProblem } from '../password';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password';
 import { ROLES, SECTORS } from '../roles';
 import { pageQuery } from '../schemas/common';
-import { createUnitInput, updateUnitInput } from '../schemas/org';
+import { createUnitInput, createWorkUnitInput, updateUnitInput, updateWorkUnitInput } from '../schemas/org';
 import {
   assignRoleInput,
   changePasswordInput,
@@ -169,6 +169,8 @@ describe('the catalogues', () => {
     updateUnitInput,
     createUserInput,
     updateUserInput,
+    createWorkUnitInput,
+    updateWorkUnitInput,
     loginInput,
     changePasswordInput,
     resetPasswordInput,
@@ -185,8 +187,8 @@ describe('the catalogues', () => {
     ...ROLES.map((r) => `role.${r}`),
     ...SECTORS.map((s) => `sector.${s}`),
     ...UNIT_KINDS.map((k) => `kind.${k}`),
-    ...['unit', 'user', 'session', 'household', 'member', 'role_assignment'].map((e) => `entity.${e}`),
-    ...['users', 'households', 'roles'].map((w) => `what.${w}`),
+    ...['unit', 'user', 'session', 'household', 'member', 'role_assignment', 'work_unit'].map((e) => `entity.${e}`),
+    ...['users', 'households', 'roles', 'cadres'].map((w) => `what.${w}`),
     ...fieldKeys,
     'field.from',
     'field.to',

@@ -35,7 +35,7 @@ describe('createUserInput', () => {
   };
 
   it('accepts a user and turns an absent phone into null', () => {
-    expect(createUserInput.parse(base)).toEqual({ ...base, phone: null });
+    expect(createUserInput.parse(base)).toEqual({ ...base, phone: null, workUnitId: null });
   });
 
   it.each<[string, Record<string, unknown>, string, string]>([
