@@ -5,8 +5,9 @@
  * evidence (which household, how many days late, who stands above them), finds a problem past
  * its deadline with its responsible person and chain, opens the problem (no buttons to change
  * anything), and downloads the 责任倒查表 .xlsx with the same filters. On a 390-px phone the
- * same pages fit without sideways scrolling.
- * Screenshots: e2e/screenshots/140–146.
+ * same pages fit without sideways scrolling. By 派出单位: a county bureau's row names its head,
+ * and its count opens the lapses whose chain names that head.
+ * Screenshots: e2e/screenshots/140–149.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,6 +204,52 @@ describe.skipIf(!browserAvailable())('accountability 责任倒查', () => {
     });
   });
 
+  it('holds a 派出单位 answerable: its row names the head, and its count opens exactly the lapses whose chain names them', async () => {
+    await withBrowser({}, async ({ page, baseUrl, shot }) => {
+      await logIn(page, baseUrl, 'discipline', `/accountability?campaign=${ids.campaign}`);
+      const card = page.getByTestId('sending-units-card');
+      await card.getByText('按派出单位').waitFor();
+      // A county bureau with a head on record, read from the page: the demo draws the heads' names,
+      // and the admin journey may already have moved cadre001 to a unit of its own.
+      const row = card
+        .locator('tr.ant-table-row')
+        .filter({ has: page.locator('[data-head]') })
+        .filter({ has: page.getByTestId('sending-unit-lapses') })
+        .first();
+      const unit = ((await row.getByTestId('sending-unit-name').textContent()) ?? '').trim();
+      const head = (await row.getByTestId('sending-unit-head').getAttribute('data-head')) ?? '';
+      expect(unit).toMatch(/^县/);
+      expect(head).not.toBe('');
+      // the head by name with their title: 王建国（局长）
+      expect(await row.getByTestId('sending-unit-head').textContent()).toMatch(new RegExp(`^${head}（.+）$`));
+      const count = Number((await row.getByTestId('sending-unit-lapses').textContent()) ?? '');
+      expect(count).toBeGreaterThan(0);
+      await card.screenshot({ path: join(SCREENSHOTS, '142-sending-units.png') });
+
+      await row.getByTestId('sending-unit-lapses').click();
+      await page.waitForURL((u) => u.pathname === '/accountability/lapses' && u.searchParams.get('sending') === unit);
+      await page.getByTestId('drill-filter-sending').getByText(`派出单位：${unit}`).waitFor();
+      await page.locator('.ant-pagination-total-text').getByText(`共 ${count} 条`).waitFor();
+      // Every row's chain names the same head of the same unit.
+      const rows = page.getByTestId('drill-row');
+      await rows.first().waitFor();
+      for (let i = 0; i < Math.min(await rows.count(), 5); i++)
+        await rows
+          .nth(i)
+          .locator('[data-link="unit_head"]')
+          .filter({ hasText: head })
+          .filter({ hasText: unit })
+          .first()
+          .waitFor();
+      await fullShot(page, shot, '147-lapses-sending');
+
+      // Removing the tag shows every lapse of the campaign again.
+      await page.getByTestId('drill-filter-sending').locator('.ant-tag-close-icon').click();
+      await page.waitForURL((u) => !u.searchParams.has('sending'));
+      await page.getByTestId('drill-filter-sending').waitFor({ state: 'detached' });
+    });
+  });
+
   it('fits a 390-px phone', async () => {
     await withBrowser({ viewport: PHONE }, async ({ page, baseUrl }) => {
       await logIn(page, baseUrl, 'discipline', `/accountability?campaign=${ids.campaign}`);
@@ -215,6 +262,21 @@ describe.skipIf(!browserAvailable())('accountability 责任倒查', () => {
       await page.getByTestId('drill-row').first().getByText('结对户走访').waitFor();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await viewShot(page, '146-mobile-lapses');
+
+      // The 派出单位 card and its list on the phone: the unit and its head beside the figures.
+      await page.goto(`${baseUrl}/accountability?campaign=${ids.campaign}`);
+      const card = page.getByTestId('sending-units-card');
+      await card.getByTestId('sending-unit-head').first().waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: join(SCREENSHOTS, '148-mobile-sending-units.png') });
+      const unit = ((await card.getByTestId('sending-unit-name').first().textContent()) ?? '').trim();
+      await card.getByTestId('sending-unit-lapses').first().click();
+      await page.waitForURL((u) => u.pathname === '/accountability/lapses' && u.searchParams.has('sending'));
+      await page.getByTestId('drill-filter-sending').getByText(`派出单位：${unit}`).waitFor();
+      await page.getByTestId('drill-row').first().locator('[data-link="unit_head"]').first().waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await viewShot(page, '149-mobile-lapses-sending');
     });
   });
 });

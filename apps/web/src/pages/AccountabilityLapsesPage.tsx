@@ -45,6 +45,10 @@ export function AccountabilityLapsesPage() {
       return t('dashboard.list.village', { name: a?.units.find((u) => u.unitId === value)?.unitName ?? '…' });
     if (key === 'user')
       return t('accountability.lapses.person', { name: a?.people.find((p) => p.userId === value)?.name ?? '…' });
+    if (key === 'sending')
+      return t('accountability.sending.tag', {
+        name: value === 'none' ? t('accountability.sending.none') : value,
+      });
     if (key === 'kind') return t('accountability.lapses.kindTag', { name: labels.kind(value) });
     if (key === 'duty') return t('accountability.lapses.dutyTag', { name: labels.duty(value) });
     return t('dashboard.list.state', { name: labels.state(value) });
@@ -92,7 +96,7 @@ export function AccountabilityLapsesPage() {
         <DrillTags
           tags={activeLapseFilters(filters).map(({ key, value }) => ({ key, label: label(key, value) }))}
           onRemove={(key) => go({ ...filters, [key]: null })}
-          onClear={() => go({ ...filters, kind: null, duty: null, state: null, village: null, user: null })}
+          onClear={() => go({ ...filters, kind: null, duty: null, state: null, village: null, user: null, sending: null })}
         />
         {list.error ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />

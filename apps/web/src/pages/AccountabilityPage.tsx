@@ -7,6 +7,7 @@ import { AccountabilityFigures } from '../modules/accountability/Figures';
 import { EMPTY_LAPSE_FILTERS } from '../modules/accountability/filters';
 import { PeopleTable } from '../modules/accountability/PeopleTable';
 import { accountabilityUnit } from '../modules/accountability/place';
+import { SendingUnitsTable } from '../modules/accountability/SendingUnitsTable';
 import { UnitChart } from '../modules/accountability/UnitChart';
 import { UnitsTable } from '../modules/accountability/UnitsTable';
 import { useMe } from '../modules/auth/api';
@@ -22,7 +23,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * /accountability 责任倒查 (DOMAIN §7), read-only: by the deadlines, who did not visit, inspect,
- * rectify or advance, by person and by unit, each figure opening its lapses with the evidence.
+ * rectify or advance, by person, by unit and by 派出单位 (whose head answers with the cadres it
+ * sent), each figure opening its lapses with the evidence.
  */
 export function AccountabilityPage() {
   const { t } = useTranslation();
@@ -101,6 +103,18 @@ export function AccountabilityPage() {
             <UnitsTable rows={a.units} frame={frame} />
           </Card>
         </Col>
+        {a.sendingUnits.length > 0 ? (
+          <Col span={24}>
+            <Card
+              size="small"
+              title={t('accountability.sending.title')}
+              styles={{ body: { padding: mobile ? 0 : 8 } }}
+              data-testid="sending-units-card"
+            >
+              <SendingUnitsTable rows={a.sendingUnits} frame={frame} mobile={mobile} />
+            </Card>
+          </Col>
+        ) : null}
       </Row>
     </div>
   );

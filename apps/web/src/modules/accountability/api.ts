@@ -10,6 +10,7 @@ export type { Accountability };
 export type Lapse = LapseSchema;
 export type PersonRow = Accountability['people'][number];
 export type UnitRow = Accountability['units'][number];
+export type SendingUnitRow = Accountability['sendingUnits'][number];
 export type ChainEntry = Lapse['chain'][number];
 
 export function useAccountability(unitId: string | null, campaignId: string | null) {

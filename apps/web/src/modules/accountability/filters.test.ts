@@ -17,7 +17,16 @@ const U = '0190a1b2-0000-7000-8000-000000000004';
 describe('the lapse list’s filters in the address', () => {
   it('round-trips every filter, the page and its size', () => {
     const state = {
-      filters: { unit: T, campaign: C, kind: 'rectify', duty: 'problem', state: 'missing', village: V, user: U },
+      filters: {
+        unit: T,
+        campaign: C,
+        kind: 'rectify',
+        duty: 'problem',
+        state: 'missing',
+        village: V,
+        user: U,
+        sending: '县交通运输局',
+      },
       page: 4,
       pageSize: 100,
     };
@@ -39,9 +48,24 @@ describe('the lapse list’s filters in the address', () => {
     expect(readLapseState(new URLSearchParams(`unit=${T}&village=nobody`)).filters.village).toBeNull();
   });
 
+  it('takes a 派出单位 by its name, or none for the cadres whose unit is not recorded, and sends it as sendingUnit', () => {
+    const { filters } = readLapseState(new URLSearchParams(`unit=${T}&sending=${encodeURIComponent(' 县交通运输局 ')}`));
+    expect(filters.sending).toBe('县交通运输局');
+    expect(lapseQuery(filters)?.sendingUnit).toBe('县交通运输局');
+    expect(lapseQuery(readLapseState(new URLSearchParams(`unit=${T}&sending=none`)).filters)?.sendingUnit).toBe('none');
+    // blank, or longer than the server takes (60): no filter rather than a refused request
+    expect(readLapseState(new URLSearchParams('sending=%20%20')).filters.sending).toBeNull();
+    expect(readLapseState(new URLSearchParams(`sending=${'局'.repeat(61)}`)).filters.sending).toBeNull();
+    expect(readLapseState(new URLSearchParams(`sending=${'局'.repeat(60)}`)).filters.sending).toBe('局'.repeat(60));
+    expect(lapseQuery({ ...EMPTY_LAPSE_FILTERS, unit: T })?.sendingUnit).toBeUndefined();
+  });
+
   it('links a figure to its lapses', () => {
     expect(lapsesHref({ unit: T, campaign: null, user: U, kind: 'visit' })).toBe(
       `/accountability/lapses?unit=${T}&user=${U}&kind=visit`,
+    );
+    expect(lapsesHref({ unit: T, sending: '县水利局', state: 'missing' })).toBe(
+      `/accountability/lapses?unit=${T}&sending=${encodeURIComponent('县水利局')}&state=missing`,
     );
   });
 
@@ -62,6 +86,10 @@ describe('the lapse list’s filters in the address', () => {
     expect(activeLapseFilters({ ...EMPTY_LAPSE_FILTERS, unit: T, campaign: C, duty: 'order', user: U })).toEqual([
       { key: 'user', value: U },
       { key: 'duty', value: 'order' },
+    ]);
+    expect(activeLapseFilters({ ...EMPTY_LAPSE_FILTERS, unit: T, sending: 'none', kind: 'visit' })).toEqual([
+      { key: 'sending', value: 'none' },
+      { key: 'kind', value: 'visit' },
     ]);
   });
 });

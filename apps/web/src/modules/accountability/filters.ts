@@ -15,9 +15,11 @@ export interface LapseFilters {
   village: string | null;
   /** lapses this person answers for directly */
   user: string | null;
+  /** a 派出单位's name (its head answers with the cadres it sent), or `none`: cadres whose unit is not recorded */
+  sending: string | null;
 }
 
-export const LAPSE_FILTER_KEYS = ['village', 'user', 'kind', 'duty', 'state'] as const;
+export const LAPSE_FILTER_KEYS = ['village', 'user', 'sending', 'kind', 'duty', 'state'] as const;
 export type LapseFilterKey = (typeof LAPSE_FILTER_KEYS)[number];
 
 export const EMPTY_LAPSE_FILTERS: LapseFilters = {
@@ -28,6 +30,7 @@ export const EMPTY_LAPSE_FILTERS: LapseFilters = {
   state: null,
   village: null,
   user: null,
+  sending: null,
 };
 
 export const LAPSE_PAGE_SIZES = [20, 50, 100] as const;
@@ -35,6 +38,12 @@ const DEFAULT_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuid = (v: string | null) => (v && UUID.test(v) ? v : null);
 const oneOf = (v: string | null, codes: readonly string[]) => (v && codes.includes(v) ? v : null);
+/** A 派出单位 is named, not numbered: free text, as long as the server takes it. */
+const SENDING_MAX = 60;
+const sendingName = (v: string | null) => {
+  const s = v?.trim() ?? '';
+  return s && s.length <= SENDING_MAX ? s : null;
+};
 
 export function readLapseState(params: URLSearchParams): { filters: LapseFilters; page: number; pageSize: number } {
   const size = Number(params.get('size'));
@@ -47,6 +56,7 @@ export function readLapseState(params: URLSearchParams): { filters: LapseFilters
       state: oneOf(params.get('state'), LAPSE_STATES),
       village: params.get('village') === 'none' ? 'none' : uuid(params.get('village')),
       user: uuid(params.get('user')),
+      sending: sendingName(params.get('sending')),
     },
     page: Math.max(1, Math.trunc(Number(params.get('page'))) || 1),
     pageSize: (LAPSE_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_SIZE,
@@ -82,6 +92,7 @@ export function lapseQuery(f: LapseFilters): Record<string, string | undefined> 
     state: f.state ?? undefined,
     villageId: f.village ?? undefined,
     userId: f.user ?? undefined,
+    sendingUnit: f.sending ?? undefined,
   };
 }
 

@@ -35,6 +35,13 @@ export const accountabilityEn: Messages['accountability'] = {
     unit: 'Unit',
     chain: 'Chain',
   },
+  sending: {
+    title: 'By sending unit',
+    unit: 'Sending unit',
+    head: 'Head',
+    none: 'Unit not recorded',
+    tag: 'Sending unit: {{name}}',
+  },
   lapses: {
     title: 'Lapses',
     duty: 'Duty',

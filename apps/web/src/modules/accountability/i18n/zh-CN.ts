@@ -37,6 +37,14 @@ export const accountabilityZhCN = {
     unit: '单位',
     chain: '责任链',
   },
+  /** 派出单位: the head (有关单位负责人) answers with the cadres the unit sent */
+  sending: {
+    title: '按派出单位',
+    unit: '派出单位',
+    head: '负责人',
+    none: '未登记派出单位',
+    tag: '派出单位：{{name}}',
+  },
   lapses: {
     title: '责任明细',
     duty: '事项',
