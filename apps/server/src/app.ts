@@ -36,6 +36,7 @@ import { orderRoutes } from './modules/problems/order-routes';
 import { problemReportRoutes } from './modules/problems/report-routes';
 import { problemRoutes } from './modules/problems/routes';
 import { ruleRoutes } from './modules/rules/routes';
+import { rosterRoutes } from './modules/users/roster-routes';
 import { userRoutes } from './modules/users/routes';
 import { reviewRoutes } from './modules/visits/review-routes';
 import { visitRoutes } from './modules/visits/routes';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(userRoutes);
+  await app.register(rosterRoutes);
   await app.register(workUnitRoutes);
   await app.register(auditRoutes);
   await app.register(householdRoutes);

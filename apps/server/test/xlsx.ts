@@ -1,5 +1,12 @@
 /** Building registry workbooks and uploading them, for import tests. */
-import { HOUSEHOLD_SHEET, HOUSEHOLD_SHEET_COLUMNS, MEMBER_SHEET, MEMBER_SHEET_COLUMNS } from '@fupin/domain';
+import {
+  HOUSEHOLD_SHEET,
+  HOUSEHOLD_SHEET_COLUMNS,
+  MEMBER_SHEET,
+  MEMBER_SHEET_COLUMNS,
+  ROSTER_COLUMNS,
+  ROSTER_SHEET,
+} from '@fupin/domain';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import ExcelJS from '../src/io/excel/exceljs';
@@ -26,6 +33,15 @@ export async function registryWorkbook(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A 帮扶干部花名册 with the template's headers (or the given ones) and rows keyed by header. */
+export async function rosterWorkbook(rows: Row[], headers: string[] = ROSTER_COLUMNS.map((c) => c.header)): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(ROSTER_SHEET);
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(headers.map((h) => (r[h] === undefined ? null : r[h])));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /** A large workbook written as a stream. */
 export async function largeWorkbook(path: string, households: Iterable<Row>, members: Iterable<Row>): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
@@ -41,11 +57,21 @@ export async function largeWorkbook(path: string, households: Iterable<Row>, mem
   await wb.commit();
 }
 
-/** Uploads a file as multipart form data. */
-export function upload(app: FastifyInstance, cookie: string, url: string, file: Buffer, filename = '农户.xlsx') {
+/** Uploads a file as multipart form data, after the given text fields. */
+export function upload(
+  app: FastifyInstance,
+  cookie: string,
+  url: string,
+  file: Buffer,
+  filename = '农户.xlsx',
+  fields: Record<string, string> = {},
+) {
   const boundary = `----fupin${Date.now()}`;
+  const texts = Object.entries(fields)
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join('');
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(filename)}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    `${texts}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(filename)}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return app.inject({

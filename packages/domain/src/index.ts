@@ -26,6 +26,7 @@ export * from './problems/orders';
 export * from './problems/sites';
 export * from './registry/checks';
 export * from './registry/codes';
+export * from './registry/roster';
 export * from './registry/sheet';
 export * from './roles';
 export * from './rules/index';

@@ -28,7 +28,7 @@ function validations(ws: Worksheet): { add(range: string, validation: DataValida
   return (ws as unknown as { dataValidations: { add(range: string, validation: DataValidation): void } }).dataValidations;
 }
 
-function styleHeader(ws: Worksheet, columns: readonly SheetColumn[]) {
+export function styleHeader(ws: Worksheet, columns: readonly SheetColumn[]): void {
   ws.columns = columns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }));
   const header = ws.getRow(1);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -117,6 +117,28 @@ export async function buildRegistryTemplate(ctx: TemplateContext): Promise<Buffe
     });
   }
 
+  writeInstructions(
+    help,
+    `${ctx.townshipName} 农户信息导入模板`,
+    [
+      '一户一行填在「户信息」，每位家庭成员一行填在「成员信息」，两表以户编号对应。带 * 的列必填。',
+      '重复导入同一文件不会产生重复记录：农户按户编号匹配，成员按身份证号匹配，内容未变的不做修改。',
+    ],
+    [
+      [HOUSEHOLD_SHEET, HOUSEHOLD_SHEET_COLUMNS],
+      [MEMBER_SHEET, MEMBER_SHEET_COLUMNS],
+    ],
+  );
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 填表说明: a title and notes, then every column of every sheet, whether it is required and how to fill it. */
+export function writeInstructions(
+  help: Worksheet,
+  title: string,
+  notes: readonly string[],
+  sheets: readonly (readonly [string, readonly SheetColumn[]])[],
+): void {
   help.columns = [
     { header: '工作表', key: 'sheet', width: 10 },
     { header: '列', key: 'column', width: 16 },
@@ -124,22 +146,10 @@ export async function buildRegistryTemplate(ctx: TemplateContext): Promise<Buffe
     { header: '说明', key: 'note', width: 60 },
   ];
   help.getRow(1).font = { bold: true };
-  help.addRow({
-    sheet: '',
-    column: `${ctx.townshipName} 农户信息导入模板`,
-    required: '',
-    note: '一户一行填在「户信息」，每位家庭成员一行填在「成员信息」，两表以户编号对应。带 * 的列必填。',
+  notes.forEach((note, i) => {
+    help.addRow({ sheet: '', column: i === 0 ? title : '', required: '', note });
   });
-  help.addRow({
-    sheet: '',
-    column: '',
-    required: '',
-    note: '重复导入同一文件不会产生重复记录：农户按户编号匹配，成员按身份证号匹配，内容未变的不做修改。',
-  });
-  for (const [sheet, columns] of [
-    [HOUSEHOLD_SHEET, HOUSEHOLD_SHEET_COLUMNS],
-    [MEMBER_SHEET, MEMBER_SHEET_COLUMNS],
-  ] as const) {
+  for (const [sheet, columns] of sheets) {
     for (const c of columns) {
       const options = c.vocabulary
         ? `可选：${c.vocabulary.codes.map((code) => c.vocabulary?.labels[code]?.zh).join('、')}`
@@ -155,5 +165,4 @@ export async function buildRegistryTemplate(ctx: TemplateContext): Promise<Buffe
     }
   }
   help.getColumn('note').alignment = { wrapText: true };
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,11 +1,6 @@
 /** HTTP routes of the registry's Excel template and imports. */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { DomainError, type Lang, shanghaiDate, TERM_PREFIX, translate } from '@fupin/domain';
+import { type Lang, shanghaiDate, TERM_PREFIX, translate } from '@fupin/domain';
 import { pageQuery } from '@fupin/domain/schemas/common';
 import { and, asc, count, desc, eq, inArray, or } from 'drizzle-orm';
 import '@fastify/multipart';
@@ -14,6 +9,7 @@ import { z } from 'zod';
 import { importErrors, imports, units, users } from '../../db/schema/index';
 import { buildRegistryTemplate } from '../../io/excel/template';
 import { run } from '../../lib/http';
+import { saveXlsxUpload } from '../../lib/xlsx-upload';
 import { IMPORT_REFRESH_HOUSEHOLDS, refreshStatistics } from '../../ops/refresh-statistics';
 import { principalOf, scopeOfRequest, type UnitSource } from '../../plugins/access';
 import { getUnit } from '../org/repository';
@@ -22,7 +18,6 @@ import { startImport } from './commands/start-import';
 import { placeOf, readImport } from './job';
 import { getImport, type ImportRow, unitOfImport } from './repository';
 
-const UPLOAD_DIR = join(tmpdir(), 'fupin-imports');
 /** The largest registry file taken: 100,000 households are about 30 MB. */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -147,33 +142,16 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'household.manage', unit: { query: 'unitId' } } },
     },
     async (req) => {
-      const file = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-      if (!file) throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'issue.required' }]);
-      await mkdir(UPLOAD_DIR, { recursive: true });
+      const { path, fileName } = await saveXlsxUpload(
+        await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }),
+        IMPORT_MAX_BYTES,
+      );
       const id = randomUUID();
-      const path = join(UPLOAD_DIR, `${id}.xlsx`);
-      await pipeline(file.file, createWriteStream(path));
-      if (file.file.truncated) {
-        await rm(path, { force: true });
-        // Says the limit, as a photo that is too large does: 文件过大（单个不超过 200 MB）.
-        throw new DomainError('EVIDENCE_TOO_LARGE', { max: IMPORT_MAX_BYTES / 1024 / 1024 });
-      }
-      // An .xlsx is a zip: anything else is refused before it takes any work.
-      const handle = await open(path, 'r');
-      const magic = Buffer.alloc(4);
-      await handle.read(magic, 0, 4, 0);
-      await handle.close();
-      if (magic.toString('hex') !== '504b0304') {
-        await rm(path, { force: true });
-        throw new DomainError('IMPORT_FILE_INVALID', { reason: `${TERM_PREFIX}import.not_xlsx` }, [
-          { path: 'file', key: 'import.not_xlsx' },
-        ]);
-      }
       const me = principalOf(req);
       const { townshipId } = await run(req, startImport, {
         id,
         unitId: req.query.unitId,
-        fileName: file.filename,
+        fileName,
         userId: me.userId,
       });
       const today = shanghaiDate(clock.now());

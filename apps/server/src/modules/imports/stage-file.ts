@@ -71,7 +71,7 @@ export interface StageResult {
   headers: { households: HeaderMap; members: HeaderMap };
 }
 
-function headerMap(cells: readonly unknown[]): Map<string, number> {
+export function headerMap(cells: readonly unknown[]): Map<string, number> {
   const map = new Map<string, number>();
   cells.forEach((v, i) => {
     if (typeof v === 'string') map.set(v.replace(/[*＊\s]/g, ''), i);
@@ -146,7 +146,7 @@ const ERROR_COLUMNS = ['township_id', 'import_id', 'seq', 'sheet', 'row_no', 'co
 const H = Object.fromEntries(HOUSEHOLD_SHEET_COLUMNS.map((c, i) => [c.key, i])) as Record<string, number>;
 const M = Object.fromEntries(MEMBER_SHEET_COLUMNS.map((c, i) => [c.key, i])) as Record<string, number>;
 
-function isBlank(cells: readonly unknown[]): boolean {
+export function isBlank(cells: readonly unknown[]): boolean {
   for (const v of cells) if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return false;
   return true;
 }

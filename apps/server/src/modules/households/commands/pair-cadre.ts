@@ -1,4 +1,4 @@
-/** Pairs an assistance cadre with a household (结对), or ends the pairing. */
+/** Pairs an assistance cadre with a household (结对; false when they already were), or ends the pairing. */
 import { DomainError, term } from '@fupin/domain';
 import { and, eq } from 'drizzle-orm';
 import { pairings } from '../../../db/schema/index';
@@ -9,7 +9,7 @@ import { getHousehold, isCadreOfTownship } from '../repository';
 export async function pairCadre(
   ctx: CommandContext,
   input: { townshipId: string; householdId: string; cadreId: string; since: string },
-): Promise<void> {
+): Promise<boolean> {
   const { tx, now } = ctx;
   const household = await getHousehold(tx, input.townshipId, input.householdId);
   const cadre = await getUserRow(tx, input.cadreId);
@@ -23,7 +23,7 @@ export async function pairCadre(
     .values({ townshipId: input.townshipId, householdId: household.id, cadreId: cadre.id, since: input.since, createdAt: now })
     .onConflictDoNothing()
     .returning({ cadreId: pairings.cadreId });
-  if (inserted.length === 0) return;
+  if (inserted.length === 0) return false;
   await ctx.audit.record({
     townshipId: input.townshipId,
     entityType: 'household',
@@ -32,6 +32,7 @@ export async function pairCadre(
     unitId: household.villageId,
     after: { cadreId: cadre.id, cadreName: cadre.displayName, since: input.since },
   });
+  return true;
 }
 
 export async function unpairCadre(

@@ -1,0 +1,123 @@
+/** HTTP routes of the 帮扶干部花名册: its template, and importing a filled one (all or nothing). */
+import { rm } from 'node:fs/promises';
+import { fieldError, type Lang, shanghaiDate, translate } from '@fupin/domain';
+import '@fastify/multipart';
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { workUnits } from '../../db/schema/index';
+import { buildRosterTemplate } from '../../io/excel/roster-template';
+import { run } from '../../lib/http';
+import { saveXlsxUpload } from '../../lib/xlsx-upload';
+import { describeImportError } from '../imports/routes';
+import { getUnit } from '../org/repository';
+import { importRoster } from './commands/import-roster';
+import { type RosterProblem, readRoster } from './roster/read-roster';
+
+/** A roster is a few hundred rows: a file far larger is not one. */
+const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
+const townshipQuery = z.object({ townshipId: z.uuid() });
+const access = { permission: 'user.manage', unit: { query: 'townshipId' } } as const;
+
+/** The township a roster belongs to; a village or a county is refused, naming the field. */
+async function townshipOf(db: Db, id: string) {
+  const unit = await getUnit(db, id);
+  if (unit.kind !== 'township') throw fieldError('townshipId', 'issue.township_required');
+  return unit;
+}
+
+function describe(lang: Lang, p: RosterProblem): string {
+  return describeImportError(lang, {
+    sheet: '帮扶干部',
+    rowNo: p.row,
+    columnLetter: p.letter,
+    header: p.header,
+    messageKey: p.key,
+    params: p.params ?? null,
+  });
+}
+
+export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps.database;
+  const { clock } = app.deps;
+
+  app.get(
+    '/api/users/roster-template.xlsx',
+    {
+      schema: { tags: ['users'], summary: '帮扶干部花名册模板 The roster template of a township', querystring: townshipQuery },
+      config: { access },
+    },
+    async (req, reply) => {
+      const township = await townshipOf(db, req.query.townshipId);
+      const units = await db
+        .select({ name: workUnits.name })
+        .from(workUnits)
+        .where(eq(workUnits.townshipId, township.id))
+        .orderBy(asc(workUnits.sortOrder), asc(workUnits.name));
+      const file = await buildRosterTemplate(
+        township.name,
+        units.map((u) => u.name),
+      );
+      const name = encodeURIComponent(`${township.name}帮扶干部花名册模板.xlsx`);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${name}`)
+        .send(file);
+    },
+  );
+
+  app.post(
+    '/api/users/roster',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '导入帮扶干部花名册 Import a township’s cadres, their 派出单位 and pairings, all or nothing',
+        querystring: townshipQuery,
+        response: {
+          200: z.object({
+            rows: z.number().int(),
+            created: z.number().int(),
+            updated: z.number().int(),
+            workUnitsCreated: z.number().int(),
+            pairingsAdded: z.number().int(),
+          }),
+          // Every problem of the file, each line naming its row and column; other refusals keep their own shape.
+          400: z.looseObject({
+            error: z.looseObject({ code: z.string(), message: z.string(), errors: z.array(z.string()).optional() }),
+          }),
+        },
+      },
+      config: { access },
+    },
+    async (req, reply) => {
+      const township = await townshipOf(db, req.query.townshipId);
+      // The initial password comes as a field before the file.
+      const upload = await req.file({ limits: { fileSize: ROSTER_MAX_BYTES, files: 1 } });
+      const field = upload?.fields.password;
+      const password = field && 'value' in field && typeof field.value === 'string' ? field.value : '';
+      const { path } = await saveXlsxUpload(upload, ROSTER_MAX_BYTES);
+      try {
+        const { lines, problems } = await readRoster(db, township.id, path);
+        if (problems.length)
+          return reply.status(400).send({
+            error: {
+              code: 'ROSTER_HAS_ERRORS',
+              message: translate(req.lang, 'ROSTER_HAS_ERRORS', { count: problems.length }),
+              requestId: req.id,
+              errors: problems.map((p) => describe(req.lang, p)),
+            },
+          });
+        if (lines.some((l) => l.userId === null) && !password) throw fieldError('password', 'issue.required');
+        return await run(req, importRoster, {
+          townshipId: township.id,
+          password,
+          today: shanghaiDate(clock.now()),
+          lines,
+        });
+      } finally {
+        await rm(path, { force: true });
+      }
+    },
+  );
+};
