@@ -10,12 +10,24 @@ import { and, asc, eq } from 'drizzle-orm';
 import { households, members } from '../../apps/server/src/db/schema/index';
 import { TEST_PASSWORD } from '../../apps/server/test/fixtures';
 import { cleanForm } from '../../apps/server/test/visit-form';
+import { rosterWorkbook } from '../../apps/server/test/xlsx';
 import type { Area, World } from './world';
 
 export interface Multipart {
   file: Buffer;
   filename: string;
   contentType: string;
+  /** text fields sent before the file */
+  fields?: Record<string, string>;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A 帮扶干部花名册 of one new cadre (a mobile of their own) paired with the given households. */
+export async function rosterUpload(name: string, households: string[] = [], workUnit?: string): Promise<Multipart> {
+  const mobile = `139${String(next()).padStart(8, '0')}`;
+  const file = await rosterWorkbook([{ 姓名: name, 手机号码: mobile, 派出单位: workUnit, 结对户编号: households.join('、') }]);
+  return { file, filename: '花名册.xlsx', contentType: XLSX, fields: { password: TEST_PASSWORD } };
 }
 
 /** A request: body (JSON) or a file, and path parameters other than the area's own. */
@@ -101,6 +113,7 @@ export const VALID: Record<string, CallFor> = {
     multipart: { file: Buffer.from('not a workbook'), filename: '农户.xlsx', contentType: 'application/octet-stream' },
   }),
   'POST /api/registry/imports/:id/commit': () => ({}),
+  'POST /api/users/roster': async () => ({ multipart: await rosterUpload('花名册干部') }),
   'POST /api/registry/tags': (_w, a) => ({
     body: { townshipId: a.townshipId, code: `tag${next()}`, labelZh: '自定标签', labelEn: 'Own tag' },
   }),

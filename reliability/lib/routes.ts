@@ -41,6 +41,8 @@ const QUERIES: Record<string, (a: Area) => string> = {
   '/api/registry/tags': (a) => `?townshipId=${a.townshipId}`,
   '/api/registry/cadres': (a) => `?townshipId=${a.townshipId}`,
   '/api/work-units': (a) => `?townshipId=${a.townshipId}`,
+  '/api/users/roster': (a) => `?townshipId=${a.townshipId}`,
+  '/api/users/roster-template.xlsx': (a) => `?townshipId=${a.townshipId}`,
   '/api/rules/sets': (a) => `?townshipId=${a.townshipId}`,
   '/api/rules/active': (a) => `?unitId=${a.villageId}`,
   '/api/rules/default': () => '?year=2020',

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../apps/server/src/db/schema/index';
 import { loginAs, TEST_PASSWORD } from '../../apps/server/test/fixtures';
 import { registryWorkbook } from '../../apps/server/test/xlsx';
-import { householdOf, type Req, validCall } from './calls';
+import { householdOf, type Req, rosterUpload, validCall } from './calls';
 import { freshNotification, freshProblem } from './fresh';
 import type { Area, World } from './world';
 
@@ -138,6 +138,13 @@ export const ACCOUNT_STEPS: Step[] = [
     expect: { work_unit: 1 },
   },
   { key: 'POST /api/users', as: 't1.admin', req: table('POST /api/users'), expect: { user: 1 } },
+  {
+    key: 'POST /api/users/roster',
+    as: 't1.admin',
+    req: async (_w, a) => ({ multipart: await rosterUpload('花名册审计', [a.householdNumber], '花名册新单位') }),
+    // the account, its cadre role on the household's village, the new 派出单位, the pairing
+    expect: { user: 1, role_assignment: 1, work_unit: 1, household: 1 },
+  },
   { key: 'PATCH /api/users/:id', as: 't1.admin', req: table('PATCH /api/users/:id'), expect: { user: 1 } },
   {
     key: 'POST /api/users/:id/revoke-sessions',

@@ -7,8 +7,12 @@ import type { Area, World } from './world';
 /** A multipart/form-data body with one file field. */
 export function multipartBody(m: Multipart, field = 'file'): { payload: Buffer; contentType: string } {
   const boundary = `----fupinReliability${Math.random().toString(16).slice(2)}`;
+  // Text fields come before the file, as a form sends them (the route reads them with the file).
+  const texts = Object.entries(m.fields ?? {})
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join('');
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${encodeURIComponent(m.filename)}"\r\nContent-Type: ${m.contentType}\r\n\r\n`,
+    `${texts}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${encodeURIComponent(m.filename)}"\r\nContent-Type: ${m.contentType}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, m.file, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
