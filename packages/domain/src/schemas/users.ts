@@ -102,3 +102,13 @@ export const meSchema = z.object({
   permissions: z.array(z.enum(PERMISSIONS)),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** What a 帮扶干部花名册 import did (an import with any problem writes nothing and answers 400). */
+export const rosterResultSchema = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  workUnitsCreated: z.number().int(),
+  pairingsAdded: z.number().int(),
+});
+export type RosterResult = z.infer<typeof rosterResultSchema>;

@@ -2,6 +2,7 @@
 import { rm } from 'node:fs/promises';
 import { fieldError, type Lang, shanghaiDate, translate } from '@fupin/domain';
 import '@fastify/multipart';
+import { rosterResultSchema } from '@fupin/domain/schemas/users';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -75,13 +76,7 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '导入帮扶干部花名册 Import a township’s cadres, their 派出单位 and pairings, all or nothing',
         querystring: townshipQuery,
         response: {
-          200: z.object({
-            rows: z.number().int(),
-            created: z.number().int(),
-            updated: z.number().int(),
-            workUnitsCreated: z.number().int(),
-            pairingsAdded: z.number().int(),
-          }),
+          200: rosterResultSchema,
           // Every problem of the file, each line naming its row and column; other refusals keep their own shape.
           400: z.looseObject({
             error: z.looseObject({ code: z.string(), message: z.string(), errors: z.array(z.string()).optional() }),

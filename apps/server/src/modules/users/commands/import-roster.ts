@@ -6,6 +6,7 @@
  * the use case that does it alone, so the checks and the audit records are the same.
  */
 import { randomUUID } from 'node:crypto';
+import type { RosterResult } from '@fupin/domain/schemas/users';
 import { eq } from 'drizzle-orm';
 import { workUnits } from '../../../db/schema/index';
 import type { CommandContext } from '../../../lib/command';
@@ -16,14 +17,6 @@ import type { RosterLine } from '../roster/read-roster';
 import { assignRole } from './assign-role';
 import { createUser } from './create-user';
 import { updateUser } from './update-user';
-
-export interface RosterResult {
-  rows: number;
-  created: number;
-  updated: number;
-  workUnitsCreated: number;
-  pairingsAdded: number;
-}
 
 export async function importRoster(
   ctx: CommandContext,
