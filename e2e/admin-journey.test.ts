@@ -2,14 +2,21 @@
  * The township office's first steps in a real browser against the real server and its demo
  * township 清溪镇: log in, see the unit tree, manage users, switch language, log out; then the
  * same pages on a phone; then a 派出单位 with its head, and a cadre account sent from it; then what a
- * cadre may not see; then the forced password change of an account the office creates. Screenshots of every step go to e2e/screenshots/.
+ * cadre may not see; then the forced password change of an account the office creates; then a
+ * roster of cadres imported from Excel. Screenshots of every step go to e2e/screenshots/.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type Browser, browserAvailable, openBrowser, SCREENSHOTS } from './browser';
+import { fillRoster, type RosterLine, templateHeaders } from './roster-workbook';
 
 const PASSWORD = 'fupin2026';
+/** Templates and rosters the roster step writes. */
+const work = mkdtempSync(join(tmpdir(), 'fupin-roster-e2e-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function logIn(page: Page, username: string, password = PASSWORD): Promise<void> {
   await page.getByLabel('用户名').fill(username);
@@ -393,6 +400,85 @@ describe.skipIf(!browserAvailable())('township office journey 镇扶贫办', () 
       // No role yet, so no page of the office's either: an honest 403, not an error.
       await page.getByText('没有权限').waitFor();
       await shot('33-after-password-change');
+    });
+  });
+
+  it('imports a roster of cadres from Excel: every error listed, then accounts, 派出单位 and pairings', async () => {
+    const run = async (page: Page, baseUrl: string, suffix: string, shoot: (name: string) => Promise<void>) => {
+      await page.goto(`${baseUrl}/login?next=%2Fadmin%2Fusers`);
+      await onLoginPage(page);
+      await logIn(page, 'admin');
+      await page.waitForURL((u) => u.pathname === '/admin/users');
+      const get = <T>(path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
+      const units = await get<{ items: { id: string; name: string; kind: string }[] }>('/api/units');
+      const village = units.items.find((u) => u.kind === 'village' && u.name === '东溪村');
+      const listed = await get<{ items: { householdNumber: string | null }[] }>(
+        `/api/households?villageId=${village?.id}&limit=2`,
+      );
+      const [first = '', second = ''] = listed.items.map((h) => h.householdNumber ?? '');
+      // The e2e project retries a failed test once, and the phone runs the same roster again:
+      // a second import updates the two accounts and adds nothing.
+      const again = (await get<{ total: number }>('/api/users?q=13900001234')).total > 0;
+
+      await page.getByTestId('roster-open').click();
+      const dialog = page.getByRole('dialog');
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('roster-template').click()]);
+      expect(download.suggestedFilename()).toBe('清溪镇帮扶干部花名册模板.xlsx');
+      const template = join(work, `template${suffix}.xlsx`);
+      await download.saveAs(template);
+      const { sheets, headers } = await templateHeaders(template);
+      expect(sheets).toEqual(['填表说明', '帮扶干部']);
+      expect(headers).toEqual(['姓名*', '手机号码*', '派出单位', '结对户编号']);
+
+      const lines: RosterLine[] = [
+        { 姓名: '张卫东', 手机号码: '13900001234', 派出单位: '县水利局', 结对户编号: [first] },
+        { 姓名: '李春梅', 手机号码: '13900001235', 派出单位: '县乡村振兴局', 结对户编号: [second] },
+      ];
+      // Two mistakes, both listed: a short mobile number and a household that is not the township's.
+      const bad = join(work, `roster-bad${suffix}.xlsx`);
+      await fillRoster(template, bad, [
+        { ...(lines[0] as RosterLine), 结对户编号: [first, '369901999999999'] },
+        { ...(lines[1] as RosterLine), 手机号码: '1380000' },
+      ]);
+      await dialog.getByLabel('初始密码').fill('Roster2026a');
+      await dialog.locator('input[type=file]').setInputFiles(bad);
+      await dialog.getByTestId('roster-submit').click();
+      const errors = dialog.getByTestId('roster-errors');
+      await errors.getByText('花名册有 2 处错误，未导入任何内容').waitFor({ timeout: 60_000 });
+      const errorLines = await errors.getByTestId('roster-error-lines').locator('li').allInnerTexts();
+      expect(errorLines).toHaveLength(2);
+      expect(errorLines.join('\n')).toContain('「1380000」不是 11 位手机号码');
+      expect(errorLines.join('\n')).toContain('369901999999999');
+      expect(await horizontalOverflow(page)).toBe(0);
+      await shoot('roster-errors');
+
+      const good = join(work, `roster${suffix}.xlsx`);
+      await fillRoster(template, good, lines);
+      await dialog.locator('input[type=file]').setInputFiles(good);
+      await dialog.getByTestId('roster-submit').click();
+      const summary = dialog.getByTestId('roster-summary');
+      await summary.waitFor({ timeout: 60_000 });
+      await summary.getByText('已导入 2 行').waitFor();
+      expect(await summary.getByTestId('roster-summary-counts').textContent()).toBe(
+        again
+          ? '新建 0 个账号，更新 2 个，新增派出单位 0 个，新增结对 0 户'
+          : '新建 2 个账号，更新 0 个，新增派出单位 1 个，新增结对 2 户',
+      );
+      expect(await horizontalOverflow(page)).toBe(0);
+      await shoot('roster-summary');
+      await dialog.getByTestId('roster-done').click();
+
+      await page.getByPlaceholder('姓名 / 用户名 / 手机号').fill('13900001234');
+      await page.getByPlaceholder('姓名 / 用户名 / 手机号').press('Enter');
+      const row = page.getByTestId('users-table').getByRole('row').filter({ hasText: '13900001234' });
+      await row.getByText('张卫东').first().waitFor();
+      await row.getByText('县水利局').first().waitFor();
+    };
+    await withBrowser({}, async ({ page, baseUrl }) => {
+      await run(page, baseUrl, '', (name) => viewShot(page, `18-${name}`));
+    });
+    await withBrowser({ viewport: { width: 390, height: 844 } }, async ({ page, baseUrl }) => {
+      await run(page, baseUrl, '-phone', (name) => viewShot(page, `19-mobile-${name}`));
     });
   });
 });

@@ -9,6 +9,7 @@ import { workUnitsEn } from '../modules/org/i18n/en';
 import { problemsEn } from '../modules/problems/i18n/en';
 import { registryEn } from '../modules/registry/i18n/en';
 import { rulesEn } from '../modules/rules/i18n/en';
+import { rosterEn } from '../modules/users/i18n/en';
 import { visitsEn } from '../modules/visits/i18n/en';
 import type { Messages } from './messages';
 
@@ -197,6 +198,7 @@ export const en: Messages = {
     revokeDone: 'Ended {{count}} sessions',
     securityHint:
       'After a reset the person must change the password at the next login; a forced logout ends their sessions on every device.',
+    roster: rosterEn,
   },
   roles: {
     tag: '{{role}} · {{unit}}',

@@ -12,6 +12,7 @@ import { workUnitsZhCN } from '../modules/org/i18n/zh-CN';
 import { problemsZhCN } from '../modules/problems/i18n/zh-CN';
 import { registryZhCN } from '../modules/registry/i18n/zh-CN';
 import { rulesZhCN } from '../modules/rules/i18n/zh-CN';
+import { rosterZhCN } from '../modules/users/i18n/zh-CN';
 import { visitsZhCN } from '../modules/visits/i18n/zh-CN';
 
 export const zhCN = {
@@ -197,6 +198,7 @@ export const zhCN = {
     revokeConfirm: '确定让“{{name}}”在所有设备上退出登录吗？',
     revokeDone: '已结束 {{count}} 个登录会话',
     securityHint: '重置密码后对方须在下次登录时修改密码；强制下线会结束对方在所有设备上的登录。',
+    roster: rosterZhCN,
   },
   roles: {
     tag: '{{role}} · {{unit}}',

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Role } from '@fupin/domain';
 import { Button, Card } from 'antd';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { hasPermission, useMe } from '../modules/auth/api';
 import { useUserList } from '../modules/users/api';
+import { RosterImportModal, useRosterTownships } from '../modules/users/RosterImportModal';
 import { UserDrawer, type UserDrawerTarget } from '../modules/users/UserDrawer';
 import { UserFilters, type UserFilterValues } from '../modules/users/UserFilters';
 import { UsersTable } from '../modules/users/UsersTable';
@@ -23,6 +24,9 @@ export function UsersPage() {
   const [params, setParams] = useSearchParams();
   const [drawer, setDrawer] = useState<{ target: UserDrawerTarget; title: string } | null>(null);
   const canManage = hasPermission(me.data, 'user.manage');
+  // A roster belongs to a township: offered to whoever manages users on at least one.
+  const rosterTownships = useRosterTownships();
+  const [rosterOpen, setRosterOpen] = useState(false);
 
   const filters: UserFilterValues = {
     q: params.get('q') ?? '',
@@ -50,14 +54,21 @@ export function UsersPage() {
         title={t('users.title')}
         extra={
           canManage ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setDrawer({ target: { mode: 'create' }, title: t('users.createTitle') })}
-              data-testid="user-create"
-            >
-              {t('users.create')}
-            </Button>
+            <>
+              {rosterTownships.length > 0 ? (
+                <Button icon={<UploadOutlined />} onClick={() => setRosterOpen(true)} data-testid="roster-open">
+                  {t('users.roster.open')}
+                </Button>
+              ) : null}
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setDrawer({ target: { mode: 'create' }, title: t('users.createTitle') })}
+                data-testid="user-create"
+              >
+                {t('users.create')}
+              </Button>
+            </>
           ) : null
         }
       />
@@ -91,6 +102,7 @@ export function UsersPage() {
           }
         />
       ) : null}
+      {rosterOpen ? <RosterImportModal townships={rosterTownships} onClose={() => setRosterOpen(false)} /> : null}
     </>
   );
 }
