@@ -2,8 +2,10 @@
  * What every browser journey does: log in as a demo account, check a phone page does not
  * scroll sideways, and open a browser that is closed whatever happens.
  */
+
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Browser, openBrowser } from './browser';
+import { type Browser, openBrowser, SCREENSHOTS } from './browser';
 
 /** Every demo account's password (README). */
 export const PASSWORD = 'fupin2026';
@@ -17,6 +19,12 @@ export async function logIn(page: Page, baseUrl: string, username: string, next:
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL((u) => `${u.pathname}${u.search}` === next || u.pathname === next);
+}
+
+/** A screenshot of the viewport only: drawers and dialogs are fixed to it, a full page cuts them apart. */
+export async function viewShot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400); // let the drawer or dialog finish sliding in
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
 /** How many pixels the page is wider than the window (0 on a page that fits). */
