@@ -57,6 +57,8 @@ export async function openBrowser(
     baseUrl: inject('baseUrl'),
     shot: async (name) => {
       const path = join(SCREENSHOTS, `${name}.png`);
+      // From the top: a page scrolled down drew its sticky header across the middle of the picture.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path, fullPage: true });
       return path;
     },
