@@ -123,6 +123,12 @@ describe.skipIf(!browserAvailable())('the township office and its cadres 派出�
       const { sheets, headers } = await templateHeaders(template);
       expect(sheets).toEqual(['填表说明', '帮扶干部']);
       expect(headers).toEqual(['姓名*', '手机号码*', '派出单位', '结对户编号']);
+      // The township's roster as it stands comes in the same layout, to edit and import back.
+      const [exported] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('roster-export').click()]);
+      expect(exported.suggestedFilename()).toMatch(/^清溪镇帮扶干部花名册\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const current = join(work, `current${suffix}.xlsx`);
+      await exported.saveAs(current);
+      expect((await templateHeaders(current)).headers).toEqual(headers);
 
       const lines: RosterLine[] = [
         { 姓名: '张卫东', 手机号码: '13900001234', 派出单位: '县水利局', 结对户编号: [first] },

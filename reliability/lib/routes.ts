@@ -43,6 +43,7 @@ const QUERIES: Record<string, (a: Area) => string> = {
   '/api/work-units': (a) => `?townshipId=${a.townshipId}`,
   '/api/users/roster': (a) => `?townshipId=${a.townshipId}`,
   '/api/users/roster-template.xlsx': (a) => `?townshipId=${a.townshipId}`,
+  '/api/users/roster.xlsx': (a) => `?townshipId=${a.townshipId}`,
   '/api/rules/sets': (a) => `?townshipId=${a.townshipId}`,
   '/api/rules/active': (a) => `?unitId=${a.villageId}`,
   '/api/rules/default': () => '?year=2020',

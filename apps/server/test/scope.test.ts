@@ -195,6 +195,7 @@ const QUERIES: Record<string, (ids: Ids) => string> = {
   '/api/work-units': (ids) => `?townshipId=${ids.township}`,
   '/api/users/roster': (ids) => `?townshipId=${ids.township}`,
   '/api/users/roster-template.xlsx': (ids) => `?townshipId=${ids.township}`,
+  '/api/users/roster.xlsx': (ids) => `?townshipId=${ids.township}`,
   '/api/rules/sets': (ids) => `?townshipId=${ids.township}`,
   '/api/rules/active': (ids) => `?unitId=${ids.village}`,
   '/api/rules/default': () => '?year=2020',

@@ -122,6 +122,7 @@ const zh: Catalogue = {
   'roster.duplicate_mobile': '手机号码与第 {row} 行相同',
   'roster.unknown_household': '户编号 {number} 不是本镇的农户',
   'roster.account_elsewhere': '手机号码 {value} 已是本镇以外的账号，不能在此导入',
+  'roster.phone_shared': '手机号码 {value} 同时登记在账号 {names} 上，无法确定是哪一个；请先在用户管理中改正',
   'sheet.location': '{sheet} 第 {row} 行{column}：{message}',
   'sheet.location_column': ' {letter} 列（{header}）',
 
@@ -510,6 +511,7 @@ const en: Catalogue = {
   'roster.duplicate_mobile': 'same mobile number as row {row}',
   'roster.unknown_household': 'household number {number} is not a household of this township',
   'roster.account_elsewhere': 'mobile {value} is already an account outside this township and cannot be imported here',
+  'roster.phone_shared': 'mobile {value} is the phone of several accounts ({names}); correct them in user management first',
   'sheet.location': '{sheet} row {row}{column}: {message}',
   'sheet.location_column': ', column {letter} ({header})',
 

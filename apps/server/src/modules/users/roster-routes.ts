@@ -1,19 +1,21 @@
-/** HTTP routes of the 帮扶干部花名册: its template, and importing a filled one (all or nothing). */
+/** HTTP routes of the 帮扶干部花名册: its template, the township's as it stands, and importing one (all or nothing). */
 import { rm } from 'node:fs/promises';
 import { fieldError, type Lang, shanghaiDate, translate } from '@fupin/domain';
 import '@fastify/multipart';
 import { rosterResultSchema } from '@fupin/domain/schemas/users';
 import { asc, eq } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { workUnits } from '../../db/schema/index';
-import { buildRosterTemplate } from '../../io/excel/roster-template';
+import { buildRosterWorkbook } from '../../io/excel/roster-template';
 import { run } from '../../lib/http';
 import { saveXlsxUpload } from '../../lib/xlsx-upload';
 import { describeImportError } from '../imports/routes';
 import { getUnit } from '../org/repository';
 import { importRoster } from './commands/import-roster';
+import { cadreRoster } from './roster/cadre-roster';
 import { type RosterProblem, readRoster } from './roster/read-roster';
 
 /** A roster is a few hundred rows: a file far larger is not one. */
@@ -26,6 +28,22 @@ async function townshipOf(db: Db, id: string) {
   const unit = await getUnit(db, id);
   if (unit.kind !== 'township') throw fieldError('townshipId', 'issue.township_required');
   return unit;
+}
+
+async function workUnitNames(db: Db, townshipId: string): Promise<string[]> {
+  const rows = await db
+    .select({ name: workUnits.name })
+    .from(workUnits)
+    .where(eq(workUnits.townshipId, townshipId))
+    .orderBy(asc(workUnits.sortOrder), asc(workUnits.name));
+  return rows.map((r) => r.name);
+}
+
+function sendXlsx(reply: FastifyReply, fileName: string, file: Buffer) {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(file);
 }
 
 function describe(lang: Lang, p: RosterProblem): string {
@@ -51,20 +69,26 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const township = await townshipOf(db, req.query.townshipId);
-      const units = await db
-        .select({ name: workUnits.name })
-        .from(workUnits)
-        .where(eq(workUnits.townshipId, township.id))
-        .orderBy(asc(workUnits.sortOrder), asc(workUnits.name));
-      const file = await buildRosterTemplate(
-        township.name,
-        units.map((u) => u.name),
-      );
-      const name = encodeURIComponent(`${township.name}帮扶干部花名册模板.xlsx`);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${name}`)
-        .send(file);
+      const units = await workUnitNames(db, township.id);
+      return sendXlsx(reply, `${township.name}帮扶干部花名册模板.xlsx`, await buildRosterWorkbook(township.name, units));
+    },
+  );
+
+  app.get(
+    '/api/users/roster.xlsx',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '导出帮扶干部花名册 The township’s cadres as a roster, to edit and import back',
+        querystring: townshipQuery,
+      },
+      config: { access },
+    },
+    async (req, reply) => {
+      const township = await townshipOf(db, req.query.townshipId);
+      const [units, rows] = await Promise.all([workUnitNames(db, township.id), cadreRoster(db, township.id)]);
+      const date = shanghaiDate(clock.now());
+      return sendXlsx(reply, `${township.name}帮扶干部花名册${date}.xlsx`, await buildRosterWorkbook(township.name, units, rows));
     },
   );
 

@@ -105,6 +105,54 @@ describe('the cadre roster (帮扶干部花名册)', () => {
     expect(wu).toEqual({ name: '吴明明', unit: existingUnit });
   });
 
+  it('exports the township’s cadres as a roster that imports back without a change', async () => {
+    const res = await as(t.app, cookie).get(`/api/users/roster.xlsx?townshipId=${township}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('帮扶干部花名册'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('帮扶干部');
+    const rows: string[][] = [];
+    sheet?.eachRow((row, n) => {
+      if (n > 1) rows.push([1, 2, 3, 4].map((c) => String(row.getCell(c).value ?? '')));
+    });
+    const zhou = rows.find((r) => r[1] === '13900001111');
+    expect(zhou).toEqual(['周新', '13900001111', '县自然资源局', [numbers.a, numbers.c].sort().join('、')]);
+    // accounts made by hand with no mobile are listed too, their mobile left for the office to fill
+    expect(rows.some((r) => r[1] === '' && r[3] !== '')).toBe(true);
+    const withMobile = rows.filter((r) => r[1] !== '');
+    const again = await send(
+      await rosterWorkbook(
+        withMobile.map(([姓名, 手机号码, 派出单位, 结对户编号]) => ({ 姓名, 手机号码, 派出单位, 结对户编号 })),
+      ),
+    );
+    expect(again.json()).toEqual({
+      rows: withMobile.length,
+      created: 0,
+      updated: withMobile.length,
+      workUnitsCreated: 0,
+      pairingsAdded: 0,
+    });
+  });
+
+  it('finds an account made by hand by its phone; a phone two accounts share is refused', async () => {
+    const admin = as(t.app, cookie);
+    const id = (name: string) => county.users.get(name)?.id as string;
+    expect((await admin.patch(`/api/users/${id('t1.cadre001')}`, { phone: '13911112222' })).statusCode).toBe(200);
+    const found = await send(await rosterWorkbook([{ 姓名: '原帮扶干部', 手机号码: '13911112222', 结对户编号: numbers.b }]));
+    expect(found.json()).toMatchObject({ created: 0, updated: 1, pairingsAdded: 1 });
+    const [row] = await selectRows<{ username: string; name: string }>(
+      t.database.db,
+      sql`select username, display_name as name from users where id = ${id('t1.cadre001')}::uuid`,
+    );
+    expect(row).toEqual({ username: 't1.cadre001', name: '原帮扶干部' });
+    await admin.patch(`/api/users/${id('t1.cadre002')}`, { phone: '13911112222' });
+    const shared = await send(await rosterWorkbook([{ 姓名: '谁', 手机号码: '13911112222' }]));
+    expect(shared.json().error.errors).toEqual([
+      '帮扶干部 第 2 行 B 列（手机号码）：手机号码 13911112222 同时登记在账号 t1.cadre001、t1.cadre002 上，无法确定是哪一个；请先在用户管理中改正',
+    ]);
+  });
+
   it('refuses a roster with errors, naming every row and column, and writes nothing', async () => {
     const t2cookie = await loginAs(t.app, 't2.admin');
     const t2 = county.townships[1]?.id as string;
@@ -173,5 +221,6 @@ describe('the cadre roster (帮扶干部花名册)', () => {
     });
     expect(village.statusCode).toBe(400);
     expect((await as(t.app, t2admin).get(`/api/users/roster-template.xlsx?townshipId=${township}`)).statusCode).toBe(403);
+    expect((await as(t.app, t2admin).get(`/api/users/roster.xlsx?townshipId=${township}`)).statusCode).toBe(403);
   });
 });

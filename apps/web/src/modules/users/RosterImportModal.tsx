@@ -9,7 +9,7 @@ import { useUnitPermission } from '../org/access';
 import { useUnits } from '../org/api';
 import { generatePassword } from './password';
 import { RosterErrors, RosterSummary } from './RosterOutcome';
-import { downloadRosterTemplate, RosterHasErrors, type RosterResult, useImportRoster } from './roster-api';
+import { downloadRoster, RosterHasErrors, type RosterResult, useImportRoster } from './roster-api';
 import { townshipOf } from './WorkUnitSelect';
 
 const XLSX = /\.xlsx$/i;
@@ -45,17 +45,17 @@ export function RosterImportModal({ townships, onClose }: { townships: Unit[]; o
   const { message } = App.useApp();
   const [result, setResult] = useState<RosterResult | null>(null);
   const [refusal, setRefusal] = useState<RosterHasErrors | null>(null);
-  const [downloading, setDownloading] = useState(false);
+  const [downloading, setDownloading] = useState<'template' | 'current' | null>(null);
   const townshipId = Form.useWatch('townshipId', form) ?? townships[0]?.id;
   const running = importRoster.isPending;
   const townshipName = townships.find((u) => u.id === townshipId)?.name ?? '';
 
-  const template = () => {
+  const download = (which: 'template' | 'current') => {
     if (!townshipId) return;
-    setDownloading(true);
-    downloadRosterTemplate(townshipId)
+    setDownloading(which);
+    downloadRoster(townshipId, which)
       .catch((err: unknown) => report(err))
-      .finally(() => setDownloading(false));
+      .finally(() => setDownloading(null));
   };
 
   const onFinish = (v: Values) => {
@@ -141,15 +141,26 @@ export function RosterImportModal({ townships, onClose }: { townships: Unit[]; o
                   <Select options={townships.map((u) => ({ value: u.id, label: u.name }))} />
                 </Form.Item>
                 <Form.Item label={t('users.roster.templateLabel')} extra={t('users.roster.templateHelp')}>
-                  <Button
-                    icon={<DownloadOutlined />}
-                    loading={downloading}
-                    disabled={!townshipId}
-                    onClick={template}
-                    data-testid="roster-template"
-                  >
-                    {t('users.roster.template')}
-                  </Button>
+                  <Flex gap={8} wrap>
+                    <Button
+                      icon={<DownloadOutlined />}
+                      loading={downloading === 'template'}
+                      disabled={!townshipId}
+                      onClick={() => download('template')}
+                      data-testid="roster-template"
+                    >
+                      {t('users.roster.template')}
+                    </Button>
+                    <Button
+                      icon={<DownloadOutlined />}
+                      loading={downloading === 'current'}
+                      disabled={!townshipId}
+                      onClick={() => download('current')}
+                      data-testid="roster-export"
+                    >
+                      {t('users.roster.export')}
+                    </Button>
+                  </Flex>
                 </Form.Item>
                 <Form.Item
                   label={t('users.initialPassword')}

@@ -1,6 +1,7 @@
 /**
  * 帮扶干部花名册: a township's assistance cadres from Excel in one go, all or nothing.
- * GET /api/users/roster-template.xlsx?townshipId= (the template) and
+ * GET /api/users/roster-template.xlsx?townshipId= (the template), GET /api/users/roster.xlsx?townshipId=
+ * (the township's cadres as a roster) and
  * POST /api/users/roster?townshipId= (multipart: `password`, then `file`).
  *
  * The upload uses fetch itself, as the registry's uploads do (the shared client speaks JSON
@@ -81,8 +82,11 @@ export async function uploadRoster(townshipId: string, password: string, file: F
   return (await res.json()) as RosterResult;
 }
 
-export function downloadRosterTemplate(townshipId: string): Promise<void> {
-  return downloadFile('/api/users/roster-template.xlsx', { townshipId }, 'roster-template.xlsx');
+/** The empty template, or the township's cadres as they stand (to edit and import back). */
+export function downloadRoster(townshipId: string, which: 'template' | 'current'): Promise<void> {
+  return which === 'template'
+    ? downloadFile('/api/users/roster-template.xlsx', { townshipId }, 'roster-template.xlsx')
+    : downloadFile('/api/users/roster.xlsx', { townshipId }, 'roster.xlsx');
 }
 
 export function useImportRoster() {

@@ -102,26 +102,40 @@ export async function readRoster(
       )
     : [];
   const byNumber = new Map(households.map((h) => [h.number, h]));
+  // An account is the row's when its login name is the mobile, or else when it is the township's
+  // one account with that phone (one made by hand, as an exported roster lists it).
   const mobiles = [...firstRowOf.keys()];
+  const list = sql.join(
+    mobiles.map((m) => sql`${m}`),
+    sql`, `,
+  );
   const accounts = mobiles.length
-    ? await selectRows<{ id: string; username: string; township_id: string | null }>(
+    ? await selectRows<{ id: string; username: string; phone: string | null; township_id: string | null }>(
         db,
-        sql`select u.id, u.username, un.township_id from users u join units un on un.id = u.home_unit_id
-            where u.username in (${sql.join(
-              mobiles.map((m) => sql`${m}`),
-              sql`, `,
-            )})`,
+        sql`select u.id, u.username, u.phone, un.township_id from users u join units un on un.id = u.home_unit_id
+            where u.username in (${list}) or (u.phone in (${list}) and un.township_id = ${townshipId})`,
       )
     : [];
-  const byMobile = new Map(accounts.map((a) => [a.username, a]));
+  const byUsername = new Map(accounts.map((a) => [a.username, a]));
+  const byPhone = new Map<string, (typeof accounts)[number][]>();
+  for (const a of accounts)
+    if (a.phone && a.township_id === townshipId) byPhone.set(a.phone, [...(byPhone.get(a.phone) ?? []), a]);
 
   const lines: RosterLine[] = [];
   for (const r of rows) {
     for (const number of r.households)
       if (!byNumber.has(number)) problems.push({ row: r.rowNo, ...at(3), key: 'roster.unknown_household', params: { number } });
-    const account = byMobile.get(r.mobile);
+    const phoned = byPhone.get(r.mobile) ?? [];
+    const account = byUsername.get(r.mobile) ?? (phoned.length === 1 ? phoned[0] : undefined);
     if (account && account.township_id !== townshipId)
       problems.push({ row: r.rowNo, ...at(1), key: 'roster.account_elsewhere', params: { value: r.mobile } });
+    else if (!account && phoned.length > 1)
+      problems.push({
+        row: r.rowNo,
+        ...at(1),
+        key: 'roster.phone_shared',
+        params: { value: r.mobile, names: phoned.map((a) => a.username).join('、') },
+      });
     lines.push({
       ...r,
       pairs: r.households.flatMap((n) => {

@@ -9,7 +9,9 @@ export const rosterEn: Messages['users']['roster'] = {
   township: 'Township',
   templateLabel: 'Template',
   template: 'Download template',
-  templateHelp: 'The template explains each column; separate several household numbers with 、.',
+  export: 'Export current roster',
+  templateHelp:
+    'The template explains each column; separate several household numbers with 、. The current roster lists every cadre of the township with their households, to edit and import back.',
   passwordHelp:
     'The initial password of the new accounts; hand it over in person, it must be changed at first login. Existing accounts keep their password.',
   file: 'Roster file',
