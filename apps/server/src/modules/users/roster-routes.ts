@@ -12,8 +12,10 @@ import { workUnits } from '../../db/schema/index';
 import { buildRosterWorkbook } from '../../io/excel/roster-template';
 import { run } from '../../lib/http';
 import { saveXlsxUpload } from '../../lib/xlsx-upload';
+import { hashPassword } from '../auth/passwords';
 import { describeImportError } from '../imports/routes';
 import { getUnit } from '../org/repository';
+import { assertStrongPassword } from './commands/create-user';
 import { importRoster } from './commands/import-roster';
 import { cadreRoster } from './roster/cadre-roster';
 import { type RosterProblem, readRoster } from './roster/read-roster';
@@ -127,10 +129,16 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
               errors: problems.map((p) => describe(req.lang, p)),
             },
           });
-        if (lines.some((l) => l.userId === null) && !password) throw fieldError('password', 'issue.required');
+        const newAccounts = lines.filter((l) => l.userId === null);
+        if (newAccounts.length && !password) throw fieldError('password', 'issue.required');
+        for (const l of newAccounts) assertStrongPassword(password, l.mobile, 'password');
+        // Hashed here, side by side, not one by one inside the transaction: on the embedded
+        // database a long roster would otherwise hold every other request for its whole length.
+        const passwordHashes = await Promise.all(newAccounts.map(() => hashPassword(password)));
         return await run(req, importRoster, {
           townshipId: township.id,
           password,
+          passwordHashes,
           today: shanghaiDate(clock.now()),
           lines,
         });

@@ -9,7 +9,11 @@ import { tenantOfUnitId } from '../../org/repository';
 import { assertWorkUnitFits } from '../../work-units/repository';
 import { auditViewOfUser, findUserByUsername, loadUserViews } from '../repository';
 
-export async function createUser(ctx: CommandContext, input: CreateUserInput): Promise<User> {
+/**
+ * `passwordHash`: the password already hashed (a roster hashes its accounts' passwords before its
+ * transaction, so a long one does not hold the database while it does).
+ */
+export async function createUser(ctx: CommandContext, input: CreateUserInput & { passwordHash?: string }): Promise<User> {
   const { tx, now } = ctx;
   const username = input.username.toLowerCase();
   const [existing] = await tx.select().from(users).where(eq(users.id, input.id)).limit(1);
@@ -31,7 +35,7 @@ export async function createUser(ctx: CommandContext, input: CreateUserInput): P
       phone: input.phone,
       homeUnitId: input.homeUnitId,
       workUnitId: input.workUnitId,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
       mustChangePassword: true,
       createdAt: now,
       updatedAt: now,

@@ -20,7 +20,8 @@ import { updateUser } from './update-user';
 
 export async function importRoster(
   ctx: CommandContext,
-  input: { townshipId: string; password: string; today: string; lines: readonly RosterLine[] },
+  /** `passwordHashes`: one per new account (a line without userId), in order, hashed from `password` */
+  input: { townshipId: string; password: string; passwordHashes: readonly string[]; today: string; lines: readonly RosterLine[] },
 ): Promise<RosterResult> {
   const { tx } = ctx;
   const { townshipId } = input;
@@ -69,6 +70,7 @@ export async function importRoster(
         homeUnitId: townshipId,
         workUnitId,
         password: input.password,
+        passwordHash: input.passwordHashes[result.created],
       });
       result.created++;
     }

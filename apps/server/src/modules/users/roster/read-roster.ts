@@ -113,7 +113,8 @@ export async function readRoster(
     ? await selectRows<{ id: string; username: string; phone: string | null; township_id: string | null }>(
         db,
         sql`select u.id, u.username, u.phone, un.township_id from users u join units un on un.id = u.home_unit_id
-            where u.username in (${list}) or (u.phone in (${list}) and un.township_id = ${townshipId})`,
+            where u.username in (${list}) or (u.phone in (${list}) and un.township_id = ${townshipId})
+            order by u.username`,
       )
     : [];
   const byUsername = new Map(accounts.map((a) => [a.username, a]));
