@@ -51,16 +51,21 @@ export async function withBrowser(options: Parameters<typeof openBrowser>[0], ru
   b.page.on('pageerror', (e) => note(`page error: ${e.message}`));
   b.page.on('requestfailed', (r) => note(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
   b.page.on('response', (r) => {
-    if (r.status() >= 500) note(`${r.status()} ${r.request().method()} ${r.url()}`);
+    // Refusals of the API too: a console line "401" does not say which request it was.
+    if (r.status() >= 500 || (r.status() >= 400 && r.url().includes('/api/')))
+      note(`${r.status()} ${r.request().method()} ${r.url()}`);
   });
   try {
     await run(b);
   } catch (error) {
     const shot = await b.shot(`failed-${Date.now()}`).catch(() => 'no screenshot');
     console.error(
-      [`journey step failed at ${b.page.url()}: ${(error as Error).message.split('\n')[0]}`, `screenshot: ${shot}`, ...seen].join(
-        '\n  ',
-      ),
+      [
+        // The call log too (which locator, what it waited for), not only the first line.
+        `journey step failed at ${b.page.url()}: ${(error as Error).message.split('\n').slice(0, 8).join('\n    ')}`,
+        `screenshot: ${shot}`,
+        ...seen,
+      ].join('\n  '),
     );
     throw error;
   } finally {
