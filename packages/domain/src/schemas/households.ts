@@ -121,7 +121,13 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
-export const pairingSchema = z.object({ cadreId: z.uuid(), cadreName: z.string(), since: z.string() });
+export const pairingSchema = z.object({
+  cadreId: z.uuid(),
+  cadreName: z.string(),
+  /** the cadre's 派出单位, when recorded */
+  workUnitName: z.string().nullable(),
+  since: z.string(),
+});
 
 export const householdSchema = z.object({
   id: z.uuid(),

@@ -146,7 +146,11 @@ describe('households', () => {
     expect((await cadre.get(`/api/households/${created.id}`)).statusCode).toBe(404);
     // Searching a fragment of an ID number needs the right to see ID numbers where the household is.
     const paired = await admin.post(`/api/households/${created.id}/pairings`, { cadreId: cadreUser?.id });
-    expect(paired.json().pairings.map((p: { cadreName: string }) => p.cadreName)).toContain(cadreUser?.displayName);
+    // the cadre with the 派出单位 that sent them
+    const unitName = county.townships[0]?.data.workUnits.find((w) => w[0] === cadreUser?.workUnitId)?.[2];
+    expect(paired.json().pairings).toContainEqual(
+      expect.objectContaining({ cadreName: cadreUser?.displayName, workUnitName: unitName ?? 'none' }),
+    );
     const seen = (await cadre.get(`/api/households/${created.id}`)).json();
     expect(seen.members[0].idNumber).toBe(ZHANG);
     expect(seen.canEdit).toBe(false);

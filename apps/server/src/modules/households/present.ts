@@ -30,7 +30,7 @@ export function presentHousehold(
   h: HouseholdRow,
   extra: {
     members: MemberRow[];
-    pairings: { cadreId: string; cadreName: string; since: string }[];
+    pairings: { cadreId: string; cadreName: string; workUnitName: string | null; since: string }[];
     flags: Household['flags'];
     villageName: string;
     groupName: string | null;

@@ -13,6 +13,7 @@ import {
   ruleSets,
   units,
   users,
+  workUnits,
 } from '../../db/schema/index';
 import type { Scope } from '../auth/repository';
 import { householdAuditDocs } from '../imports/diff.sql';
@@ -53,9 +54,10 @@ export async function membersOf(db: Db | Tx, townshipId: string, householdId: st
 
 export async function pairingsOf(db: Db | Tx, townshipId: string, householdId: string) {
   return db
-    .select({ cadreId: pairings.cadreId, cadreName: users.displayName, since: pairings.since })
+    .select({ cadreId: pairings.cadreId, cadreName: users.displayName, workUnitName: workUnits.name, since: pairings.since })
     .from(pairings)
     .innerJoin(users, eq(users.id, pairings.cadreId))
+    .leftJoin(workUnits, eq(workUnits.id, users.workUnitId))
     .where(and(eq(pairings.townshipId, townshipId), eq(pairings.householdId, householdId)))
     .orderBy(asc(pairings.since));
 }

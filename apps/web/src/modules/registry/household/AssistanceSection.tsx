@@ -27,6 +27,7 @@ export function AssistanceSection({ h, compact }: { h: Household; compact: boole
       {h.pairings.map((p) => (
         <Flex key={p.cadreId} gap={8} align="center" wrap>
           <Typography.Text strong>{p.cadreName}</Typography.Text>
+          {p.workUnitName ? <Typography.Text>{p.workUnitName}</Typography.Text> : null}
           <Typography.Text type="secondary">{t('registry.assistance.since', { date: p.since })}</Typography.Text>
           {h.canEdit ? (
             <Popconfirm
