@@ -19,14 +19,24 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: FieldIssue[];
   readonly requestId: string | null;
+  /** every problem of a refused file, one line each (a roster's rows and columns) */
+  readonly lines: string[];
 
-  constructor(status: number, code: string, message: string, fields: FieldIssue[] = [], requestId: string | null = null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldIssue[] = [],
+    requestId: string | null = null,
+    lines: string[] = [],
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.requestId = requestId;
+    this.lines = lines;
   }
 
   /** Whether trying again later may succeed (no connection, timeout, server trouble). */
@@ -65,10 +75,11 @@ function urlOf(path: string, query?: Query): string {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: FieldIssue[]; requestId?: string };
+  error?: { code?: string; message?: string; fields?: FieldIssue[]; requestId?: string; errors?: unknown };
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+/** A non-2xx answer as an ApiError: the server's code, message, fields and error lines, or BAD_RESPONSE. */
+export async function apiErrorOf(res: Response): Promise<ApiError> {
   let body: ErrorBody | null = null;
   try {
     body = (await res.json()) as ErrorBody;
@@ -77,7 +88,8 @@ async function toApiError(res: Response): Promise<ApiError> {
   }
   const e = body?.error;
   if (!e?.code) return new ApiError(res.status, 'BAD_RESPONSE', i18n.t('common.unexpected'));
-  return new ApiError(res.status, e.code, e.message ?? e.code, e.fields ?? [], e.requestId ?? null);
+  const lines = Array.isArray(e.errors) ? e.errors.map(String) : [];
+  return new ApiError(res.status, e.code, e.message ?? e.code, e.fields ?? [], e.requestId ?? null, lines);
 }
 
 /** Sends one request; resolves with the parsed JSON (undefined for 204) or throws ApiError. */
@@ -113,7 +125,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     options.signal?.removeEventListener('abort', cancel);
   }
   if (!res.ok) {
-    const error = await toApiError(res);
+    const error = await apiErrorOf(res);
     if (options.redirectOnAuthFailure !== false) {
       if (error.code === 'UNAUTHENTICATED') authFailureHandler?.('unauthenticated');
       else if (error.code === 'PASSWORD_CHANGE_REQUIRED') authFailureHandler?.('password_change_required');

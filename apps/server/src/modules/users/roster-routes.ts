@@ -1,6 +1,6 @@
 /** HTTP routes of the 帮扶干部花名册: its template, the township's as it stands, and importing one (all or nothing). */
 import { rm } from 'node:fs/promises';
-import { fieldError, type Lang, shanghaiDate, translate } from '@fupin/domain';
+import { fieldError, type Lang, ROSTER_SHEET, shanghaiDate, translate } from '@fupin/domain';
 import '@fastify/multipart';
 import { rosterResultSchema } from '@fupin/domain/schemas/users';
 import { asc, eq } from 'drizzle-orm';
@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { workUnits } from '../../db/schema/index';
-import { buildRosterWorkbook } from '../../io/excel/roster-template';
+import { buildRosterWorkbook } from '../../io/excel/roster-workbook';
 import { run } from '../../lib/http';
 import { saveXlsxUpload } from '../../lib/xlsx-upload';
 import { hashPassword } from '../auth/passwords';
@@ -50,7 +50,7 @@ function sendXlsx(reply: FastifyReply, fileName: string, file: Buffer) {
 
 function describe(lang: Lang, p: RosterProblem): string {
   return describeImportError(lang, {
-    sheet: '帮扶干部',
+    sheet: ROSTER_SHEET,
     rowNo: p.row,
     columnLetter: p.letter,
     header: p.header,

@@ -3,7 +3,7 @@
  * a filled template. The shared client speaks JSON only, so these two use fetch themselves and
  * turn refusals into the same ApiError, with the server's translated message.
  */
-import { ApiError, api, type FieldIssue, type Query } from '../../api/client';
+import { ApiError, api, apiErrorOf, type Query } from '../../api/client';
 import { currentLang, i18n } from '../../i18n';
 import { fileNameOf, urlWithQuery } from './file-url';
 
@@ -32,18 +32,7 @@ async function send(method: string, url: string, body?: FormData): Promise<Respo
     clearTimeout(timer);
   }
   if (res.ok) return res;
-  let error: ApiError;
-  try {
-    const parsed = (await res.json()) as {
-      error?: { code?: string; message?: string; fields?: FieldIssue[]; requestId?: string };
-    };
-    const e = parsed.error;
-    error = e?.code
-      ? new ApiError(res.status, e.code, e.message ?? e.code, e.fields ?? [], e.requestId ?? null)
-      : new ApiError(res.status, 'BAD_RESPONSE', i18n.t('common.unexpected'));
-  } catch {
-    error = new ApiError(res.status, 'BAD_RESPONSE', i18n.t('common.unexpected'));
-  }
+  const error = await apiErrorOf(res);
   // A lost session: a JSON request through the shared client sends the person to log in.
   if (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED')
     void api.get('/api/me').catch(() => undefined);
@@ -65,9 +54,11 @@ export async function downloadFile(path: string, query: Query = {}, fallbackName
   setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }
 
-/** Uploads one file as multipart field `file`; resolves with the JSON answer. */
-export async function uploadFile<T>(path: string, query: Query, file: File): Promise<T> {
+/** Uploads one file as multipart field `file`, after the given text fields; resolves with the JSON answer. */
+export async function uploadFile<T>(path: string, query: Query, file: File, fields: Record<string, string> = {}): Promise<T> {
   const form = new FormData();
+  // The server reads text fields with the file, so they come before it.
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', file, file.name);
   const res = await send('POST', urlWithQuery(path, query), form);
   return (await res.json()) as T;

@@ -1,5 +1,5 @@
 import type { User } from '@fupin/domain/schemas/users';
-import { App, Button, Form, Input, Space } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../api/client';
@@ -7,6 +7,7 @@ import { useReportError } from '../../api/use-report-error';
 import { useUnitPermission } from '../org/access';
 import { UnitTreeSelect } from '../org/UnitTreeSelect';
 import { useCreateUser } from './api';
+import { InitialPasswordField } from './InitialPasswordField';
 import { generatePassword } from './password';
 import { useTownshipOf, WorkUnitSelect } from './WorkUnitSelect';
 
@@ -96,19 +97,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: User) => void 
       <Form.Item name="workUnitId" label={t('users.workUnit')} extra={t('users.workUnitHelp')}>
         <WorkUnitSelect townshipId={township} />
       </Form.Item>
-      <Form.Item
-        label={t('users.initialPassword')}
-        extra={t('users.initialPasswordHelp')}
-        required
-        htmlFor="create-user_password"
-      >
-        <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="password" noStyle rules={[{ required: true, message: t('common.required') }]}>
-            <Input autoComplete="off" spellCheck={false} />
-          </Form.Item>
-          <Button onClick={() => form.setFieldValue('password', generatePassword())}>{t('common.generate')}</Button>
-        </Space.Compact>
-      </Form.Item>
+      <InitialPasswordField formName="create-user" help={t('users.initialPasswordHelp')} />
       <Button type="primary" htmlType="submit" block loading={create.isPending}>
         {t('common.save')}
       </Button>

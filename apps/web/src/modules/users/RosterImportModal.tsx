@@ -1,15 +1,17 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Unit } from '@fupin/domain/schemas/org';
-import { App, Button, Flex, Form, Input, Modal, Select, Space, Spin, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, Flex, Form, Modal, Select, Spin, Typography, Upload, type UploadFile } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../api/client';
 import { useReportError } from '../../api/use-report-error';
 import { useMe } from '../auth/api';
 import { useUnitPermission } from '../org/access';
 import { useUnits } from '../org/api';
+import { InitialPasswordField } from './InitialPasswordField';
 import { generatePassword } from './password';
 import { RosterErrors, RosterSummary } from './RosterOutcome';
-import { downloadRoster, RosterHasErrors, type RosterResult, useImportRoster } from './roster-api';
+import { downloadRoster, isRosterRefusal, type RosterResult, useImportRoster } from './roster-api';
 import { townshipOf } from './WorkUnitSelect';
 
 const XLSX = /\.xlsx$/i;
@@ -44,7 +46,7 @@ export function RosterImportModal({ townships, onClose }: { townships: Unit[]; o
   const report = useReportError();
   const { message } = App.useApp();
   const [result, setResult] = useState<RosterResult | null>(null);
-  const [refusal, setRefusal] = useState<RosterHasErrors | null>(null);
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
   const [downloading, setDownloading] = useState<'template' | 'current' | null>(null);
   const townshipId = Form.useWatch('townshipId', form) ?? townships[0]?.id;
   const running = importRoster.isPending;
@@ -67,7 +69,7 @@ export function RosterImportModal({ townships, onClose }: { townships: Unit[]; o
       {
         onSuccess: setResult,
         onError: (err) => {
-          if (err instanceof RosterHasErrors) {
+          if (isRosterRefusal(err)) {
             setRefusal(err);
             // The clerk corrects the file in Excel: the copy the browser holds is the old one.
             form.setFieldValue('file', []);
@@ -162,19 +164,7 @@ export function RosterImportModal({ townships, onClose }: { townships: Unit[]; o
                     </Button>
                   </Flex>
                 </Form.Item>
-                <Form.Item
-                  label={t('users.initialPassword')}
-                  extra={t('users.roster.passwordHelp')}
-                  required
-                  htmlFor="roster_password"
-                >
-                  <Space.Compact style={{ width: '100%' }}>
-                    <Form.Item name="password" noStyle rules={[{ required: true, message: t('common.required') }]}>
-                      <Input autoComplete="off" spellCheck={false} />
-                    </Form.Item>
-                    <Button onClick={() => form.setFieldValue('password', generatePassword())}>{t('common.generate')}</Button>
-                  </Space.Compact>
-                </Form.Item>
+                <InitialPasswordField formName="roster" help={t('users.roster.passwordHelp')} />
                 <Form.Item
                   name="file"
                   label={t('users.roster.file')}

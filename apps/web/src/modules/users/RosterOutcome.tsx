@@ -1,7 +1,8 @@
 import { Alert, Flex, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterHasErrors, RosterResult } from './roster-api';
+import type { ApiError } from '../../api/client';
+import type { RosterResult } from './roster-api';
 
 /** What the import did: the four counts in one sentence. */
 export function RosterSummary({ result }: { result: RosterResult }) {
@@ -35,7 +36,7 @@ export function RosterSummary({ result }: { result: RosterResult }) {
  * The refusal and every error line the server found (never only the first): a clerk corrects
  * them all in Excel before the next try. The list scrolls inside the dialog.
  */
-export function RosterErrors({ refusal }: { refusal: RosterHasErrors }) {
+export function RosterErrors({ refusal }: { refusal: ApiError }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   // On a phone the list starts below the form: bring it into sight when a refusal arrives.

@@ -1,10 +1,11 @@
 import { KeyOutlined, LogoutOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { User } from '@fupin/domain/schemas/users';
-import { App, Button, Flex, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
+import { App, Button, Flex, Form, Modal, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReportError } from '../../api/use-report-error';
 import { useResetPassword, useRevokeUserSessions, useUnlockUser } from './api';
+import { InitialPasswordField } from './InitialPasswordField';
 import { generatePassword } from './password';
 
 function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
@@ -41,19 +42,7 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
         onFinish={onFinish}
         initialValues={{ password: generatePassword() }}
       >
-        <Form.Item
-          label={t('users.initialPassword')}
-          extra={t('users.resetPasswordHelp')}
-          required
-          htmlFor="reset-password_password"
-        >
-          <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="password" noStyle rules={[{ required: true, message: t('common.required') }]}>
-              <Input autoComplete="off" spellCheck={false} />
-            </Form.Item>
-            <Button onClick={() => form.setFieldValue('password', generatePassword())}>{t('common.generate')}</Button>
-          </Space.Compact>
-        </Form.Item>
+        <InitialPasswordField formName="reset-password" help={t('users.resetPasswordHelp')} />
       </Form>
     </Modal>
   );
